@@ -1,0 +1,50 @@
+package com.example.credentials.command.appliance;
+
+import com.example.credentials.command.Commands;
+import com.example.credentials.command.Ids;
+import com.example.credentials.command.secret.SecretIssuer;
+import com.example.credentials.shared.appliance.CreateVirtualAppliance;
+import com.example.credentials.shared.appliance.DeleteVirtualAppliance;
+import com.example.credentials.web.Caller;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Registers and removes virtual appliances; the create response is the only place the VA key's secret shows. */
+@RestController
+@RequestMapping("/v3/virtual-appliances")
+class VirtualApplianceController {
+
+    record CreateVirtualApplianceRequest(String name) {
+    }
+
+    record CreatedVirtualAppliance(String id, String name, String clientId, String secret) {
+    }
+
+    private final Commands commands;
+    private final SecretIssuer secrets;
+
+    VirtualApplianceController(Commands commands, SecretIssuer secrets) {
+        this.commands = commands;
+        this.secrets = secrets;
+    }
+
+    @PostMapping
+    CreatedVirtualAppliance create(@RequestBody CreateVirtualApplianceRequest request, Caller caller) {
+        SecretIssuer.IssuedSecret secret = secrets.issue();
+        String keyClientId = Ids.next();
+        String id = commands.send(new CreateVirtualAppliance(Ids.next(), request.name(), caller.identityId(),
+                keyClientId, secret.hash()), caller);
+        return new CreatedVirtualAppliance(id, request.name().strip(), keyClientId, secret.secret());
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id, Caller caller) {
+        commands.send(new DeleteVirtualAppliance(id), caller);
+        return ResponseEntity.noContent().build();
+    }
+}

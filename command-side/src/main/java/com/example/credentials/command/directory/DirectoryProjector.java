@@ -1,0 +1,106 @@
+package com.example.credentials.command.directory;
+
+import com.example.credentials.command.CommandSideConfiguration;
+import com.example.credentials.command.identity.IdentityLookup;
+import com.example.credentials.command.oauth.CredentialLookup.CredentialRecord;
+import com.example.credentials.shared.apiclient.ApiClientCreated;
+import com.example.credentials.shared.apiclient.ApiClientDeleted;
+import com.example.credentials.shared.apiclient.ApiClientSettings;
+import com.example.credentials.shared.apiclient.ApiClientUpdated;
+import com.example.credentials.shared.common.GrantType;
+import com.example.credentials.shared.identity.IdentityCreated;
+import com.example.credentials.shared.identity.IdentityUpdated;
+import com.example.credentials.shared.identity.UserLevelGranted;
+import com.example.credentials.shared.identity.UserLevelRevoked;
+import com.example.credentials.shared.pat.PersonalAccessTokenCreated;
+import com.example.credentials.shared.pat.PersonalAccessTokenDeleted;
+import com.example.credentials.shared.pat.PersonalAccessTokenUpdated;
+import com.example.credentials.shared.usage.CredentialKind;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Keeps the write side's directory in step with the log. Runs in a subscribing processor, inside the transaction
+ * of the command that appended the event: once a DELETE has answered, its credential obtains no more tokens.
+ */
+@Component
+@ProcessingGroup(CommandSideConfiguration.DIRECTORY_GROUP)
+class DirectoryProjector {
+
+    private final Directory directory;
+
+    DirectoryProjector(Directory directory) {
+        this.directory = directory;
+    }
+
+    @EventHandler
+    void on(IdentityCreated event) {
+        directory.putIdentity(event.identityId(), event.name(), event.kind());
+    }
+
+    @EventHandler
+    void on(IdentityUpdated event) {
+        IdentityLookup.IdentitySummary known = directory.find(event.identityId()).orElseThrow();
+        directory.putIdentity(event.identityId(), event.name(), known.kind());
+    }
+
+    @EventHandler
+    void on(UserLevelGranted event) {
+        Set<String> levels = new TreeSet<>(directory.find(event.identityId()).orElseThrow().levels());
+        levels.add(event.level());
+        directory.setLevels(event.identityId(), levels);
+    }
+
+    @EventHandler
+    void on(UserLevelRevoked event) {
+        Set<String> levels = new TreeSet<>(directory.find(event.identityId()).orElseThrow().levels());
+        levels.remove(event.level());
+        directory.setLevels(event.identityId(), levels);
+    }
+
+    @EventHandler
+    void on(ApiClientCreated event) {
+        ApiClientSettings s = event.settings();
+        directory.putCredential(new CredentialRecord(event.clientId(), CredentialKind.API_CLIENT, event.ownerId(),
+                event.secretHash(), s.scope(), grantTypes(s), s.enabled(), s.accessTokenValiditySeconds()));
+    }
+
+    @EventHandler
+    void on(ApiClientUpdated event) {
+        ApiClientSettings s = event.settings();
+        directory.updateCredential(event.clientId(), s.scope(), grantTypes(s), s.enabled(),
+                s.accessTokenValiditySeconds());
+    }
+
+    @EventHandler
+    void on(ApiClientDeleted event) {
+        directory.removeCredential(event.clientId());
+    }
+
+    @EventHandler
+    void on(PersonalAccessTokenCreated event) {
+        directory.putCredential(new CredentialRecord(event.tokenId(), CredentialKind.PERSONAL_ACCESS_TOKEN,
+                event.ownerId(), event.secretHash(), event.scope(), EnumSet.of(GrantType.CLIENT_CREDENTIALS), true,
+                event.accessTokenValiditySeconds()));
+    }
+
+    @EventHandler
+    void on(PersonalAccessTokenUpdated event) {
+        directory.updateCredential(event.tokenId(), event.scope(), EnumSet.of(GrantType.CLIENT_CREDENTIALS), true,
+                null);
+    }
+
+    @EventHandler
+    void on(PersonalAccessTokenDeleted event) {
+        directory.removeCredential(event.tokenId());
+    }
+
+    private static Set<GrantType> grantTypes(ApiClientSettings settings) {
+        return settings.grantTypes().isEmpty() ? EnumSet.noneOf(GrantType.class) : EnumSet.copyOf(settings.grantTypes());
+    }
+}

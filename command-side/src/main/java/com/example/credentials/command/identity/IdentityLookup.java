@@ -1,0 +1,18 @@
+package com.example.credentials.command.identity;
+
+import com.example.credentials.shared.common.IdentityKind;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the write side knows of an identity, read consistently inside the command's transaction. Aggregates of
+ * other features take it as a handler parameter.
+ */
+public interface IdentityLookup {
+
+    record IdentitySummary(String identityId, String name, IdentityKind kind, Set<String> levels) {
+    }
+
+    Optional<IdentitySummary> find(String identityId);
+}

@@ -1,0 +1,75 @@
+package com.example.credentials.command.identity;
+
+import com.example.credentials.shared.common.DomainException;
+import com.example.credentials.shared.common.ErrorCode;
+import com.example.credentials.shared.common.IdentityKind;
+import com.example.credentials.shared.common.NetworkRules;
+
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The shape rules of an identity: its name, its tenant-access expiry and its network rules. */
+final class IdentityPolicy {
+
+    static final int MAX_NAME_LENGTH = 128;
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9a-fA-F.:]+");
+
+    private IdentityPolicy() {
+    }
+
+    static String validName(String name) {
+        if (name == null || name.isBlank() || name.strip().length() > MAX_NAME_LENGTH) {
+            throw new DomainException(ErrorCode.INVALID_VALUE,
+                    "name is required and at most " + MAX_NAME_LENGTH + " characters");
+        }
+        return name.strip();
+    }
+
+    /** Support and services accounts are granted access until an instant; a tenant's own users are not. */
+    static void ensureExpiryFitsKind(IdentityKind kind, Instant tenantAccessExpiresAt) {
+        if (kind.isVendorAccount() && tenantAccessExpiresAt == null) {
+            throw new DomainException(ErrorCode.INVALID_VALUE,
+                    "tenantAccessExpiresAt is required for " + kind + " identities");
+        }
+        if (!kind.isVendorAccount() && tenantAccessExpiresAt != null) {
+            throw new DomainException(ErrorCode.INVALID_VALUE,
+                    "tenantAccessExpiresAt applies only to SUPPORT and SERVICES identities");
+        }
+    }
+
+    static NetworkRules validNetworkRules(NetworkRules rules) {
+        if (rules == null) {
+            return new NetworkRules(List.of(), List.of());
+        }
+        rules.allowedCidrs().forEach(IdentityPolicy::ensureCidr);
+        List<String> countries = rules.allowedCountries().stream().map(c -> {
+            String code = c == null ? "" : c.strip().toUpperCase(Locale.ROOT);
+            if (!COUNTRIES.contains(code)) {
+                throw new DomainException(ErrorCode.INVALID_VALUE, "Not an ISO 3166 country code: " + c);
+            }
+            return code;
+        }).distinct().toList();
+        return new NetworkRules(rules.allowedCidrs(), countries);
+    }
+
+    private static void ensureCidr(String cidr) {
+        String[] parts = cidr == null ? new String[0] : cidr.split("/", -1);
+        try {
+            if (parts.length == 2 && IP_LITERAL.matcher(parts[0]).matches()) {
+                int bits = InetAddress.getByName(parts[0]).getAddress().length * 8;
+                int prefix = Integer.parseInt(parts[1]);
+                if (prefix >= 0 && prefix <= bits) {
+                    return;
+                }
+            }
+        } catch (Exception e) {
+            // falls through to the refusal below
+        }
+        throw new DomainException(ErrorCode.INVALID_VALUE, "Not a CIDR range: " + cidr);
+    }
+}

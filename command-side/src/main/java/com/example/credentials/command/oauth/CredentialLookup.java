@@ -1,0 +1,20 @@
+package com.example.credentials.command.oauth;
+
+import com.example.credentials.shared.common.GrantType;
+import com.example.credentials.shared.usage.CredentialKind;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** What the token endpoint needs to know of a live credential; a deleted one is not found. */
+public interface CredentialLookup {
+
+    /** A live credential; {@code secretHash} is the keyed hash, never the secret. */
+    record CredentialRecord(String clientId, CredentialKind kind, String ownerId, String secretHash,
+                            List<String> scope, Set<GrantType> grantTypes, boolean enabled,
+                            int accessTokenValiditySeconds) {
+    }
+
+    Optional<CredentialRecord> findCredential(String clientId);
+}

@@ -1,0 +1,38 @@
+package com.example.credentials.command.secret;
+
+import org.springframework.stereotype.Component;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/** Makes new credential secrets from a CSPRNG: the clear value for the create response, the hash for the log. */
+@Component
+public class SecretIssuer {
+
+    /** A secret in clear, to be shown once, and the hash that is all the service keeps of it. */
+    public record IssuedSecret(String secret, String hash) {
+        @Override
+        public String toString() {
+            return "IssuedSecret[hash=" + hash + "]";
+        }
+    }
+
+    private final SecureRandom random = new SecureRandom();
+    private final SecretHasher hasher;
+
+    public SecretIssuer(SecretHasher hasher) {
+        this.hasher = hasher;
+    }
+
+    public IssuedSecret issue() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String secret = HexFormat.of().formatHex(bytes);
+        return new IssuedSecret(secret, hasher.hash(secret));
+    }
+
+    /** For a secret the operator chose (the bootstrap client's), so only its hash is kept. */
+    public IssuedSecret adopt(String secret) {
+        return new IssuedSecret(secret, hasher.hash(secret));
+    }
+}

@@ -1,0 +1,5 @@
+package com.example.credentials.shared.apiclient;
+
+/** One API client by id. */
+public record FindApiClient(String clientId) {
+}

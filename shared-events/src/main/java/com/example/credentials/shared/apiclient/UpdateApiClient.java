@@ -1,0 +1,10 @@
+package com.example.credentials.shared.apiclient;
+
+import com.example.credentials.shared.common.PatchOperation;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.List;
+
+/** Apply an RFC 6902 JSON Patch to an API client's settings. */
+public record UpdateApiClient(@TargetAggregateIdentifier String clientId, List<PatchOperation> patch) {
+}

@@ -1,0 +1,11 @@
+package com.example.credentials.shared.pat;
+
+import com.example.credentials.shared.common.PatchOperation;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.List;
+
+/** Apply a JSON Patch to a token's name or scope, on behalf of {@code actor}. */
+public record UpdatePersonalAccessToken(@TargetAggregateIdentifier String tokenId, List<PatchOperation> patch,
+                                        TokenActor actor) {
+}
