@@ -1,29 +1,30 @@
--- Axon's JDBC event storage engine (EventSchema defaults), payloads as bytea from the Jackson serializer.
-create table domain_event_entry (
-    global_index         bigserial    not null primary key,
-    event_identifier     varchar(255) not null unique,
-    meta_data            bytea,
-    payload              bytea        not null,
-    payload_revision     varchar(255),
-    payload_type         varchar(255) not null,
-    time_stamp           varchar(255) not null,
-    aggregate_identifier varchar(255) not null,
-    sequence_number      bigint       not null,
-    type                 varchar(255),
-    unique (aggregate_identifier, sequence_number)
+-- Axon's JDBC event storage engine with its default EventSchema (unquoted camelCase names, folded to lower case
+-- by PostgreSQL); payloads are bytea from the Jackson serializer.
+create table domainEventEntry (
+    globalIndex         bigserial    not null primary key,
+    eventIdentifier     varchar(255) not null unique,
+    metaData            bytea,
+    payload             bytea        not null,
+    payloadRevision     varchar(255),
+    payloadType         varchar(255) not null,
+    timeStamp           varchar(255) not null,
+    aggregateIdentifier varchar(255) not null,
+    sequenceNumber      bigint       not null,
+    type                varchar(255),
+    unique (aggregateIdentifier, sequenceNumber)
 );
 
-create table snapshot_event_entry (
-    aggregate_identifier varchar(255) not null,
-    sequence_number      bigint       not null,
-    type                 varchar(255) not null,
-    event_identifier     varchar(255) not null unique,
-    meta_data            bytea,
-    payload              bytea        not null,
-    payload_revision     varchar(255),
-    payload_type         varchar(255) not null,
-    time_stamp           varchar(255) not null,
-    primary key (aggregate_identifier, sequence_number)
+create table snapshotEventEntry (
+    aggregateIdentifier varchar(255) not null,
+    sequenceNumber      bigint       not null,
+    type                varchar(255) not null,
+    eventIdentifier     varchar(255) not null unique,
+    metaData            bytea,
+    payload             bytea        not null,
+    payloadRevision     varchar(255),
+    payloadType         varchar(255) not null,
+    timeStamp           varchar(255) not null,
+    primary key (aggregateIdentifier, sequenceNumber)
 );
 
 -- The write side's directory: what the token endpoint and the aggregates look up, kept by a subscribing

@@ -98,7 +98,7 @@ final class ApiClientPolicy {
         if (requested == null || requested.isEmpty()) {
             return List.of(GrantType.CLIENT_CREDENTIALS);
         }
-        if (requested.contains(null)) {
+        if (requested.stream().anyMatch(Objects::isNull)) {
             throw new DomainException(ErrorCode.INVALID_VALUE, "grantTypes cannot contain null");
         }
         return List.copyOf(new LinkedHashSet<>(requested));

@@ -1,0 +1,94 @@
+package com.example.credentials.query.apiclient;
+
+import com.example.credentials.query.support.Listing;
+import com.example.credentials.query.support.VersionedCollection;
+import com.example.credentials.shared.apiclient.ApiClientCreated;
+import com.example.credentials.shared.apiclient.ApiClientDeleted;
+import com.example.credentials.shared.apiclient.ApiClientSettings;
+import com.example.credentials.shared.apiclient.ApiClientUpdated;
+import com.example.credentials.shared.apiclient.ApiClientUsed;
+import com.example.credentials.shared.apiclient.FindApiClient;
+import com.example.credentials.shared.apiclient.ListApiClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+import static com.example.credentials.query.support.Documents.date;
+
+/** The API Management listing: every API client, VA keys included, with its Type and when it was last used. */
+@Component
+@ProcessingGroup("api-clients")
+class ApiClientProjection {
+
+    private final VersionedCollection clients;
+
+    ApiClientProjection(MongoDatabase readModels) {
+        this.clients = new VersionedCollection(readModels.getCollection("api_clients"), "created", "lastUsed");
+    }
+
+    @EventHandler
+    void on(ApiClientCreated event, @SequenceNumber long sequence) {
+        clients.create(event.clientId(), sequence, settings(event.settings())
+                .append("ownerId", event.ownerId())
+                .append("keyType", event.keyType())
+                .append("created", date(event.createdAt()))
+                .append("modified", date(event.createdAt()))
+                .append("lastUsed", null));
+    }
+
+    @EventHandler
+    void on(ApiClientUpdated event, @SequenceNumber long sequence) {
+        Document changed = settings(event.settings()).append("modified", date(event.modifiedAt()));
+        clients.update(event.clientId(), sequence, Updates.combine(changed.entrySet().stream()
+                .map(e -> Updates.set(e.getKey(), e.getValue())).toList()));
+    }
+
+    @EventHandler
+    void on(ApiClientUsed event, @SequenceNumber long sequence) {
+        clients.update(event.clientId(), sequence, Updates.set("lastUsed", date(event.usedAt())));
+    }
+
+    @EventHandler
+    void on(ApiClientDeleted event, @SequenceNumber long sequence) {
+        clients.markDeleted(event.clientId(), sequence);
+    }
+
+    @QueryHandler
+    Optional<ApiClientView> find(FindApiClient query) {
+        return Optional.ofNullable(clients.raw()
+                        .find(Filters.and(Filters.eq("_id", query.clientId()), Filters.eq("deleted", false))).first())
+                .map(ApiClientView::of);
+    }
+
+    @QueryHandler
+    ApiClientPage list(ListApiClients query) {
+        var window = Listing.page(clients.raw(), null, query.filter(), query.page(), ApiClientView::of);
+        return new ApiClientPage(window.items(), window.total());
+    }
+
+    private static Document settings(ApiClientSettings s) {
+        return new Document("name", s.name())
+                .append("description", s.description())
+                .append("businessName", s.businessName())
+                .append("homepageUrl", s.homepageUrl())
+                .append("accessTokenValiditySeconds", s.accessTokenValiditySeconds())
+                .append("refreshTokenValiditySeconds", s.refreshTokenValiditySeconds())
+                .append("redirectUris", s.redirectUris())
+                .append("grantTypes", s.grantTypes().stream().map(Enum::name).toList())
+                .append("accessType", s.accessType())
+                .append("type", s.type())
+                .append("internal", s.internal())
+                .append("enabled", s.enabled())
+                .append("strongAuthSupported", s.strongAuthSupported())
+                .append("claimsSupported", s.claimsSupported())
+                .append("scope", s.scope());
+    }
+}

@@ -1,0 +1,44 @@
+package com.example.credentials.query.apiclient;
+
+import com.example.credentials.query.support.ListingParameters;
+import com.example.credentials.query.support.Queries;
+import com.example.credentials.shared.apiclient.FindApiClient;
+import com.example.credentials.shared.apiclient.ListApiClients;
+import com.example.credentials.shared.common.DomainException;
+import com.example.credentials.shared.common.ErrorCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** Reads API clients: {@code GET /v3/oauth-clients[/{id}]}. */
+@RestController
+@RequestMapping("/v3/oauth-clients")
+class ApiClientQueryController {
+
+    private final Queries queries;
+
+    ApiClientQueryController(Queries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping
+    ResponseEntity<List<ApiClientView>> list(@RequestParam(required = false) String filters,
+                                             @RequestParam(required = false) Integer limit,
+                                             @RequestParam(required = false) Integer offset,
+                                             @RequestParam(required = false) Boolean count) {
+        ApiClientPage page = queries.page(new ListApiClients(ListingParameters.filter(filters),
+                ListingParameters.page(limit, offset, count)), ApiClientPage.class);
+        return ResponseEntity.ok().headers(ListingParameters.totalCount(page)).body(page.items());
+    }
+
+    @GetMapping("/{id}")
+    ApiClientView get(@PathVariable String id) {
+        return queries.one(new FindApiClient(id), ApiClientView.class)
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No such API client: " + id));
+    }
+}

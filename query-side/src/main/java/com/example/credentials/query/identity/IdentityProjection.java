@@ -1,0 +1,87 @@
+package com.example.credentials.query.identity;
+
+import com.example.credentials.query.support.Listing;
+import com.example.credentials.query.support.VersionedCollection;
+import com.example.credentials.shared.common.LastUsedFilter;
+import com.example.credentials.shared.common.NetworkRules;
+import com.example.credentials.shared.identity.FindIdentity;
+import com.example.credentials.shared.identity.IdentityCreated;
+import com.example.credentials.shared.identity.IdentityUpdated;
+import com.example.credentials.shared.identity.ListIdentities;
+import com.example.credentials.shared.identity.UserLevelGranted;
+import com.example.credentials.shared.identity.UserLevelRevoked;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+import static com.example.credentials.query.support.Documents.date;
+
+/** Identities with their kind, network rules and user levels: the identities and auth-users views. */
+@Component
+@ProcessingGroup("identities")
+class IdentityProjection {
+
+    static final String COLLECTION = "identities";
+    private final VersionedCollection identities;
+
+    IdentityProjection(MongoDatabase readModels) {
+        this.identities = new VersionedCollection(readModels.getCollection(COLLECTION), "created");
+    }
+
+    @EventHandler
+    void on(IdentityCreated event, @SequenceNumber long sequence) {
+        identities.create(event.identityId(), sequence, new Document("name", event.name())
+                .append("kind", event.kind().name())
+                .append("tenantAccessExpiresAt", date(event.tenantAccessExpiresAt()))
+                .append("networkRules", rules(event.networkRules()))
+                .append("levels", List.of())
+                .append("created", date(event.createdAt()))
+                .append("modified", date(event.createdAt())));
+    }
+
+    @EventHandler
+    void on(IdentityUpdated event, @SequenceNumber long sequence) {
+        identities.update(event.identityId(), sequence, Updates.combine(
+                Updates.set("name", event.name()),
+                Updates.set("tenantAccessExpiresAt", date(event.tenantAccessExpiresAt())),
+                Updates.set("networkRules", rules(event.networkRules())),
+                Updates.set("modified", date(event.modifiedAt()))));
+    }
+
+    @EventHandler
+    void on(UserLevelGranted event, @SequenceNumber long sequence) {
+        identities.update(event.identityId(), sequence, Updates.combine(
+                Updates.addToSet("levels", event.level()), Updates.set("modified", date(event.grantedAt()))));
+    }
+
+    @EventHandler
+    void on(UserLevelRevoked event, @SequenceNumber long sequence) {
+        identities.update(event.identityId(), sequence, Updates.combine(
+                Updates.pull("levels", event.level()), Updates.set("modified", date(event.revokedAt()))));
+    }
+
+    @QueryHandler
+    Optional<Document> find(FindIdentity query) {
+        return Optional.ofNullable(identities.raw().find(Filters.eq("_id", query.identityId())).first());
+    }
+
+    @QueryHandler
+    IdentityPage list(ListIdentities query) {
+        var window = Listing.page(identities.raw(), null, LastUsedFilter.NONE, query.page(), IdentityView::of);
+        return new IdentityPage(window.items(), window.total());
+    }
+
+    private static Document rules(NetworkRules rules) {
+        return rules == null ? null : new Document("allowedCidrs", rules.allowedCidrs())
+                .append("allowedCountries", rules.allowedCountries());
+    }
+}

@@ -1,0 +1,52 @@
+package com.example.credentials.query.pat;
+
+import com.example.credentials.query.support.ListingParameters;
+import com.example.credentials.query.support.Queries;
+import com.example.credentials.shared.common.DomainException;
+import com.example.credentials.shared.common.ErrorCode;
+import com.example.credentials.shared.common.Rights;
+import com.example.credentials.shared.pat.ListPersonalAccessTokens;
+import com.example.credentials.web.Caller;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/**
+ * Lists personal access tokens. {@code owner-id=me} (or the caller's own id) needs
+ * {@code idn:my-personal-access-tokens:read}; another owner, or every owner (no {@code owner-id}), needs
+ * {@code idn:all-personal-access-tokens:read}, as in the v3 API.
+ */
+@RestController
+@RequestMapping("/v3/personal-access-tokens")
+class PersonalAccessTokenQueryController {
+
+    private final Queries queries;
+
+    PersonalAccessTokenQueryController(Queries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping
+    ResponseEntity<List<PersonalAccessTokenView>> list(@RequestParam(name = "owner-id", required = false) String ownerId,
+                                                       @RequestParam(required = false) String filters,
+                                                       @RequestParam(required = false) Integer limit,
+                                                       @RequestParam(required = false) Integer offset,
+                                                       @RequestParam(required = false) Boolean count,
+                                                       Caller caller) {
+        String owner = ownerId == null || ownerId.isBlank() ? null : caller.resolve(ownerId.strip());
+        boolean ownTokens = caller.identityId().equals(owner);
+        if (!caller.holds(Rights.ALL_PATS_READ) && !(ownTokens && caller.holds(Rights.MY_PATS_READ))) {
+            throw new DomainException(ErrorCode.FORBIDDEN, ownTokens
+                    ? "Listing your tokens needs " + Rights.MY_PATS_READ
+                    : "Listing other identities' tokens needs " + Rights.ALL_PATS_READ);
+        }
+        PersonalAccessTokenPage page = queries.page(new ListPersonalAccessTokens(owner,
+                ListingParameters.filter(filters), ListingParameters.page(limit, offset, count)),
+                PersonalAccessTokenPage.class);
+        return ResponseEntity.ok().headers(ListingParameters.totalCount(page)).body(page.items());
+    }
+}
