@@ -1,0 +1,100 @@
+package com.example.credentials.command.identity;
+
+import com.example.credentials.command.Fixtures;
+import com.example.credentials.shared.common.ErrorCode;
+import com.example.credentials.shared.common.IdentityKind;
+import com.example.credentials.shared.common.NetworkRules;
+import com.example.credentials.shared.identity.CreateIdentity;
+import com.example.credentials.shared.identity.GrantUserLevel;
+import com.example.credentials.shared.identity.IdentityCreated;
+import com.example.credentials.shared.identity.RevokeUserLevel;
+import com.example.credentials.shared.identity.UserLevelGranted;
+import com.example.credentials.shared.identity.UserLevelRevoked;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static com.example.credentials.command.Fixtures.NOW;
+import static com.example.credentials.command.Fixtures.refusedWith;
+
+class IdentityTest {
+
+    private static final String ID = "identity-1";
+    private static final Instant EXPIRY = Instant.parse("2026-06-30T00:00:00Z");
+    private static final NetworkRules NO_RULES = new NetworkRules(List.of(), List.of());
+
+    private AggregateTestFixture<Identity> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Identity.class);
+        fixture.registerInjectableResource(Fixtures.CATALOGUE);
+        fixture.registerInjectableResource(Fixtures.CLOCK);
+    }
+
+    private static IdentityCreated user() {
+        return new IdentityCreated(ID, "Ann", IdentityKind.USER, null, NO_RULES, NOW);
+    }
+
+    @Test
+    void supportAccountNeedsATenantAccessExpiry() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateIdentity(ID, "Sam", IdentityKind.SUPPORT, null, null))
+                .expectException(refusedWith(ErrorCode.INVALID_VALUE));
+    }
+
+    @Test
+    void servicesAccountIsCreatedWithItsExpiry() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateIdentity(ID, "Sam", IdentityKind.SERVICES, EXPIRY, null))
+                .expectEvents(new IdentityCreated(ID, "Sam", IdentityKind.SERVICES, EXPIRY, NO_RULES, NOW));
+    }
+
+    @Test
+    void networkRuleThatIsNotACidrRangeIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateIdentity(ID, "Ann", IdentityKind.USER, null,
+                        new NetworkRules(List.of("10.0.0.0/33"), List.of())))
+                .expectException(refusedWith(ErrorCode.INVALID_VALUE));
+    }
+
+    @Test
+    void countryThatIsNotAnIsoCodeIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateIdentity(ID, "Ann", IdentityKind.USER, null,
+                        new NetworkRules(List.of("10.0.0.0/8"), List.of("XX"))))
+                .expectException(refusedWith(ErrorCode.INVALID_VALUE));
+    }
+
+    @Test
+    void knownLevelIsGranted() {
+        fixture.given(user())
+                .when(new GrantUserLevel(ID, "HELPDESK"))
+                .expectEvents(new UserLevelGranted(ID, "HELPDESK", NOW));
+    }
+
+    @Test
+    void grantingALevelAlreadyHeldChangesNothing() {
+        fixture.given(user(), new UserLevelGranted(ID, "HELPDESK", NOW))
+                .when(new GrantUserLevel(ID, "HELPDESK"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void unknownLevelIsRefused() {
+        fixture.given(user())
+                .when(new GrantUserLevel(ID, "KING"))
+                .expectException(refusedWith(ErrorCode.UNKNOWN_USER_LEVEL));
+    }
+
+    @Test
+    void heldLevelIsRevoked() {
+        fixture.given(user(), new UserLevelGranted(ID, "HELPDESK", NOW))
+                .when(new RevokeUserLevel(ID, "HELPDESK"))
+                .expectEvents(new UserLevelRevoked(ID, "HELPDESK", NOW));
+    }
+}
