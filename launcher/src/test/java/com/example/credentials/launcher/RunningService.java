@@ -1,0 +1,84 @@
+package com.example.credentials.launcher;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole service, started as {@code ./run.sh} starts it (embedded stores under a data directory), on a free
+ * port. {@link #shared()} is one instance for every test class that needs no instance of its own.
+ */
+final class RunningService implements AutoCloseable {
+
+    static final String ADMIN_CLIENT_ID = "it-bootstrap-admin";
+    static final String ADMIN_CLIENT_SECRET = "it-bootstrap-admin-secret-" + Long.toHexString(System.nanoTime());
+
+    private static RunningService shared;
+
+    private final ConfigurableApplicationContext context;
+    private final Path dataDir;
+    private final Api api;
+
+    private RunningService(ConfigurableApplicationContext context, Path dataDir) {
+        this.context = context;
+        this.dataDir = dataDir;
+        int port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+        this.api = new Api("http://127.0.0.1:" + port);
+    }
+
+    static synchronized RunningService shared() {
+        if (shared == null) {
+            shared = start(newDataDir());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    static Path newDataDir() {
+        try {
+            return Files.createTempDirectory("credential-service-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the service on {@code dataDir}; extra arguments are command-line properties such as POSTGRES_URL's. */
+    static RunningService start(Path dataDir, String... extraArguments) {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        var arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--credentials.data-dir=" + dataDir,
+                "--credentials.bootstrap.client-id=" + ADMIN_CLIENT_ID,
+                "--credentials.bootstrap.client-secret=" + ADMIN_CLIENT_SECRET,
+                "--logging.file.name=" + dataDir.resolve("service.log"),
+                "--spring.main.banner-mode=off"));
+        arguments.addAll(List.of(extraArguments));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(CredentialServiceApplication.class)
+                .run(arguments.toArray(String[]::new));
+        return new RunningService(context, dataDir);
+    }
+
+    Api api() {
+        return api;
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,68 @@
+package com.example.credentials.launcher;
+
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A secret shows once, in its create response: never in the event store, the directory, a read model or the log. */
+class SecretsAreNeverStoredIT {
+
+    private final RunningService service = RunningService.shared();
+    private final Api api = service.api();
+
+    @Test
+    void noSecretAppearsInTheEventStoreTheReadModelsOrTheLog() throws IOException {
+        String admin = api.adminToken();
+        String owner = api.createIdentity(admin, "Secret keeper", "USER", "ORG_ADMIN");
+        Api.Response pat = api.createPat(admin, owner, "secret scan", List.of("sp:scopes:all")).expect(200);
+        Api.Response client = api.post("/v3/oauth-clients", admin, ApiClientIT.client("secret scan")).expect(200);
+        Api.Response appliance = api.post("/v3/virtual-appliances", admin, Map.of("name", "va-secret")).expect(200);
+        List<String> secrets = List.of(pat.field("secret"), client.field("secret"), appliance.field("secret"),
+                RunningService.ADMIN_CLIENT_SECRET);
+        api.token(pat.field("id"), pat.field("secret"));
+        api.tokenRequest(client.field("id"), "wrong-" + client.field("secret")).expect(401);
+        await().untilAsserted(() -> api.get("/v3/oauth-clients/" + client.field("id"), admin).expect(200));
+
+        String stored = String.join("\n", eventStore(), directory(), readModels(),
+                Files.readString(service.dataDir().resolve("service.log"), StandardCharsets.UTF_8));
+
+        assertThat(stored).contains(pat.field("id")).contains(client.field("id"));
+        for (String secret : secrets) {
+            assertThat(stored).doesNotContain(secret);
+        }
+    }
+
+    private String eventStore() {
+        JdbcTemplate jdbc = service.bean(JdbcTemplate.class);
+        return String.join("\n", jdbc.query("select payload, metaData from domainEventEntry",
+                (row, n) -> new String(row.getBytes(1), StandardCharsets.UTF_8) + " "
+                        + new String(row.getBytes(2), StandardCharsets.UTF_8)));
+    }
+
+    private String directory() {
+        JdbcTemplate jdbc = service.bean(JdbcTemplate.class);
+        return jdbc.queryForList("select * from directory_credential").toString();
+    }
+
+    private String readModels() {
+        MongoDatabase database = service.bean(MongoDatabase.class);
+        var all = new ArrayList<String>();
+        for (String name : database.listCollectionNames()) {
+            for (Document document : database.getCollection(name).find()) {
+                all.add(document.toJson());
+            }
+        }
+        return String.join("\n", all);
+    }
+}
