@@ -51,12 +51,19 @@ final class RunningService implements AutoCloseable {
 
     /** Starts the service on {@code dataDir}; extra arguments are command-line properties such as POSTGRES_URL's. */
     static RunningService start(Path dataDir, String... extraArguments) {
+        var arguments = new ArrayList<>(List.of(
+                "--credentials.bootstrap.client-id=" + ADMIN_CLIENT_ID,
+                "--credentials.bootstrap.client-secret=" + ADMIN_CLIENT_SECRET));
+        arguments.addAll(List.of(extraArguments));
+        return startWithoutBootstrapCredentials(dataDir, arguments.toArray(String[]::new));
+    }
+
+    /** Starts the service as a first-time user would: no BOOTSTRAP_CLIENT_ID, no BOOTSTRAP_CLIENT_SECRET. */
+    static RunningService startWithoutBootstrapCredentials(Path dataDir, String... extraArguments) {
         System.setProperty("axoniq.update-checker.disabled", "true");
         var arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--credentials.data-dir=" + dataDir,
-                "--credentials.bootstrap.client-id=" + ADMIN_CLIENT_ID,
-                "--credentials.bootstrap.client-secret=" + ADMIN_CLIENT_SECRET,
                 "--logging.file.name=" + dataDir.resolve("service.log"),
                 "--spring.main.banner-mode=off"));
         arguments.addAll(List.of(extraArguments));

@@ -1,17 +1,40 @@
 package com.example.credentials.query;
 
+import com.example.credentials.query.support.CommitNotifyingEventSource;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.lifecycle.Phase;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.beans.factory.annotation.Value;
 
-/** Every read model is fed by a pooled streaming processor that catches up from the start of the log. */
-@Configuration
+/**
+ * Every read model is fed by a pooled streaming processor that catches up from the start of the log, reading
+ * through one {@link CommitNotifyingEventSource} so new events reach the read models as soon as they commit.
+ */
+@org.springframework.context.annotation.Configuration
 class QuerySideProcessing {
 
     static final int BATCH_SIZE = 100;
 
+    private final long tickMillis;
+    private CommitNotifyingEventSource source;
+
+    QuerySideProcessing(@Value("${credentials.read-side.poll-millis:500}") long tickMillis) {
+        this.tickMillis = tickMillis;
+    }
+
     @Autowired
     void pooledProcessorsByDefault(EventProcessingConfigurer processing) {
-        processing.usingPooledStreamingEventProcessors((configuration, builder) -> builder.batchSize(BATCH_SIZE));
+        processing.usingPooledStreamingEventProcessors((configuration, builder) -> builder
+                .messageSource(source(configuration))
+                .batchSize(BATCH_SIZE));
+    }
+
+    private synchronized CommitNotifyingEventSource source(Configuration configuration) {
+        if (source == null) {
+            source = new CommitNotifyingEventSource(configuration.eventStore(), tickMillis);
+            configuration.onShutdown(Phase.OUTBOUND_EVENT_CONNECTORS, source::close);
+        }
+        return source;
     }
 }
