@@ -1,5 +1,7 @@
 package com.example.credentials.query;
 
+import com.example.credentials.query.support.ReadModelGenerations;
+import com.example.credentials.query.support.ReadModels;
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -12,6 +14,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
 
 /**
  * The read side's wiring, by hand (no starter: the embedded wire-protocol server has no sessions): the MongoDB
@@ -30,6 +34,16 @@ public class QuerySideConfiguration {
     MongoDatabase readModels(MongoClient client, @Value("${credentials.mongodb.uri}") String uri) {
         String database = new ConnectionString(uri).getDatabase();
         return client.getDatabase(database != null ? database : "credentials");
+    }
+
+    @Bean
+    ReadModelGenerations readModelGenerations(MongoDatabase database) {
+        return new ReadModelGenerations(database, Clock.systemUTC());
+    }
+
+    @Bean
+    ReadModels liveReadModels(MongoDatabase database, ReadModelGenerations generations) {
+        return ReadModels.live(database, generations);
     }
 
     @Bean

@@ -1,15 +1,18 @@
 package com.example.credentials.query;
 
+import com.example.credentials.query.scope.EffectiveScopeProjection;
 import com.example.credentials.query.support.CommitNotifyingEventSource;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.async.SequentialPolicy;
 import org.axonframework.lifecycle.Phase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Every read model is fed by a pooled streaming processor that catches up from the start of the log, reading
- * through one {@link CommitNotifyingEventSource} so new events reach the read models as soon as they commit.
+ * through one {@link CommitNotifyingEventSource} so new events reach the read models as soon as they commit. The
+ * effective-scope view, where one owner's change touches many credentials, handles the log strictly in order.
  */
 @org.springframework.context.annotation.Configuration
 class QuerySideProcessing {
@@ -26,8 +29,9 @@ class QuerySideProcessing {
     @Autowired
     void pooledProcessorsByDefault(EventProcessingConfigurer processing) {
         processing.usingPooledStreamingEventProcessors((configuration, builder) -> builder
-                .messageSource(source(configuration))
-                .batchSize(BATCH_SIZE));
+                        .messageSource(source(configuration))
+                        .batchSize(BATCH_SIZE))
+                .registerSequencingPolicy(EffectiveScopeProjection.GROUP, configuration -> new SequentialPolicy());
     }
 
     private synchronized CommitNotifyingEventSource source(Configuration configuration) {

@@ -9,7 +9,7 @@ import com.example.credentials.shared.apiclient.ApiClientUpdated;
 import com.example.credentials.shared.apiclient.ApiClientUsed;
 import com.example.credentials.shared.apiclient.FindApiClient;
 import com.example.credentials.shared.apiclient.ListApiClients;
-import com.mongodb.client.MongoDatabase;
+import com.example.credentials.query.support.ReadModels;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
@@ -26,12 +26,12 @@ import static com.example.credentials.query.support.Documents.date;
 /** The API Management listing: every API client, VA keys included, with its Type and when it was last used. */
 @Component
 @ProcessingGroup("api-clients")
-class ApiClientProjection {
+public class ApiClientProjection {
 
     private final VersionedCollection clients;
 
-    ApiClientProjection(MongoDatabase readModels) {
-        this.clients = new VersionedCollection(readModels.getCollection("api_clients"), "created", "lastUsed");
+    public ApiClientProjection(ReadModels readModels) {
+        this.clients = new VersionedCollection(readModels, "api_clients", "created", "lastUsed");
     }
 
     @EventHandler

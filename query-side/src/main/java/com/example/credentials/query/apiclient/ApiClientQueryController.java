@@ -6,6 +6,10 @@ import com.example.credentials.shared.apiclient.FindApiClient;
 import com.example.credentials.shared.apiclient.ListApiClients;
 import com.example.credentials.shared.common.DomainException;
 import com.example.credentials.shared.common.ErrorCode;
+import com.example.credentials.query.scope.EffectiveScopeView;
+import com.example.credentials.shared.scope.FindEffectiveScope;
+import com.example.credentials.shared.scope.FindEffectiveScopeAt;
+import com.example.credentials.shared.usage.CredentialKind;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.util.List;
 
 /** Reads API clients: {@code GET /v3/oauth-clients[/{id}]}. */
@@ -34,6 +39,16 @@ class ApiClientQueryController {
         ApiClientPage page = queries.page(new ListApiClients(ListingParameters.filter(filters),
                 ListingParameters.page(limit, offset, count)), ApiClientPage.class);
         return ResponseEntity.ok().headers(ListingParameters.totalCount(page)).body(page.items());
+    }
+
+    /** What the client may do now, or at {@code at} (computed from the event log). */
+    @GetMapping("/{id}/effective-scope")
+    EffectiveScopeView effectiveScope(@PathVariable String id, @RequestParam(required = false) String at) {
+        Instant instant = ListingParameters.instant("at", at);
+        Object query = instant == null ? new FindEffectiveScope(id, CredentialKind.API_CLIENT)
+                : new FindEffectiveScopeAt(id, CredentialKind.API_CLIENT, instant);
+        return queries.one(query, EffectiveScopeView.class)
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No such API client: " + id));
     }
 
     @GetMapping("/{id}")

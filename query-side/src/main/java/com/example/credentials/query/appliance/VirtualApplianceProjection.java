@@ -7,7 +7,7 @@ import com.example.credentials.shared.appliance.ListVirtualAppliances;
 import com.example.credentials.shared.appliance.VirtualApplianceCreated;
 import com.example.credentials.shared.appliance.VirtualApplianceDeleted;
 import com.example.credentials.shared.common.LastUsedFilter;
-import com.mongodb.client.MongoDatabase;
+import com.example.credentials.query.support.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -20,12 +20,12 @@ import static com.example.credentials.query.support.Documents.date;
 /** The virtual appliances of the tenant, each with its VA key's client id. */
 @Component
 @ProcessingGroup("virtual-appliances")
-class VirtualApplianceProjection {
+public class VirtualApplianceProjection {
 
     private final VersionedCollection appliances;
 
-    VirtualApplianceProjection(MongoDatabase readModels) {
-        this.appliances = new VersionedCollection(readModels.getCollection("virtual_appliances"), "created");
+    public VirtualApplianceProjection(ReadModels readModels) {
+        this.appliances = new VersionedCollection(readModels, "virtual_appliances", "created");
     }
 
     @EventHandler

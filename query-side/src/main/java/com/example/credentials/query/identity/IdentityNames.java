@@ -1,6 +1,6 @@
 package com.example.credentials.query.identity;
 
-import com.mongodb.client.MongoDatabase;
+import com.example.credentials.query.support.ReadModels;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import org.bson.Document;
@@ -14,9 +14,9 @@ import java.util.Map;
 @Component
 public class IdentityNames {
 
-    private final MongoDatabase readModels;
+    private final ReadModels readModels;
 
-    IdentityNames(MongoDatabase readModels) {
+    public IdentityNames(ReadModels readModels) {
         this.readModels = readModels;
     }
 
@@ -25,7 +25,7 @@ public class IdentityNames {
         if (identityIds.isEmpty()) {
             return names;
         }
-        for (Document d : readModels.getCollection(IdentityProjection.COLLECTION)
+        for (Document d : readModels.collection(IdentityProjection.COLLECTION)
                 .find(Filters.in("_id", identityIds)).projection(Projections.include("name"))) {
             names.put(d.getString("_id"), d.getString("name"));
         }

@@ -10,7 +10,7 @@ import com.example.credentials.shared.identity.IdentityUpdated;
 import com.example.credentials.shared.identity.ListIdentities;
 import com.example.credentials.shared.identity.UserLevelGranted;
 import com.example.credentials.shared.identity.UserLevelRevoked;
-import com.mongodb.client.MongoDatabase;
+import com.example.credentials.query.support.ReadModels;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
@@ -28,13 +28,13 @@ import static com.example.credentials.query.support.Documents.date;
 /** Identities with their kind, network rules and user levels: the identities and auth-users views. */
 @Component
 @ProcessingGroup("identities")
-class IdentityProjection {
+public class IdentityProjection {
 
     static final String COLLECTION = "identities";
     private final VersionedCollection identities;
 
-    IdentityProjection(MongoDatabase readModels) {
-        this.identities = new VersionedCollection(readModels.getCollection(COLLECTION), "created");
+    public IdentityProjection(ReadModels readModels) {
+        this.identities = new VersionedCollection(readModels, COLLECTION, "created");
     }
 
     @EventHandler

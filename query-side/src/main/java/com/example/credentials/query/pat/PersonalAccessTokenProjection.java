@@ -9,7 +9,7 @@ import com.example.credentials.shared.pat.PersonalAccessTokenCreated;
 import com.example.credentials.shared.pat.PersonalAccessTokenDeleted;
 import com.example.credentials.shared.pat.PersonalAccessTokenUpdated;
 import com.example.credentials.shared.pat.PersonalAccessTokenUsed;
-import com.mongodb.client.MongoDatabase;
+import com.example.credentials.query.support.ReadModels;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
@@ -26,14 +26,14 @@ import static com.example.credentials.query.support.Documents.date;
 /** The Personal Access Tokens page: every live token with its owner, scope and when it was last used. */
 @Component
 @ProcessingGroup("personal-access-tokens")
-class PersonalAccessTokenProjection {
+public class PersonalAccessTokenProjection {
 
     private final VersionedCollection tokens;
     private final IdentityNames identityNames;
 
-    PersonalAccessTokenProjection(MongoDatabase readModels, IdentityNames identityNames) {
-        this.tokens = new VersionedCollection(readModels.getCollection("personal_access_tokens"),
-                "ownerId", "created", "lastUsed");
+    public PersonalAccessTokenProjection(ReadModels readModels, IdentityNames identityNames) {
+        this.tokens = new VersionedCollection(readModels, "personal_access_tokens", "ownerId", "created",
+                "lastUsed");
         this.identityNames = identityNames;
     }
 

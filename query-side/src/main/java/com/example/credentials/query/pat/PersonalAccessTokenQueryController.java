@@ -7,12 +7,18 @@ import com.example.credentials.shared.common.ErrorCode;
 import com.example.credentials.shared.common.Rights;
 import com.example.credentials.shared.pat.ListPersonalAccessTokens;
 import com.example.credentials.web.Caller;
+import com.example.credentials.query.scope.EffectiveScopeView;
+import com.example.credentials.shared.scope.FindEffectiveScope;
+import com.example.credentials.shared.scope.FindEffectiveScopeAt;
+import com.example.credentials.shared.usage.CredentialKind;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -28,6 +34,21 @@ class PersonalAccessTokenQueryController {
 
     PersonalAccessTokenQueryController(Queries queries) {
         this.queries = queries;
+    }
+
+    /**
+     * What the token may do now, or at {@code at} (computed from the event log). Another identity's token answers
+     * 404 unless the caller may read every identity's tokens.
+     */
+    @GetMapping("/{id}/effective-scope")
+    EffectiveScopeView effectiveScope(@PathVariable String id, @RequestParam(required = false) String at,
+                                      Caller caller) {
+        Instant instant = ListingParameters.instant("at", at);
+        Object query = instant == null ? new FindEffectiveScope(id, CredentialKind.PERSONAL_ACCESS_TOKEN)
+                : new FindEffectiveScopeAt(id, CredentialKind.PERSONAL_ACCESS_TOKEN, instant);
+        return queries.one(query, EffectiveScopeView.class)
+                .filter(view -> caller.holds(Rights.ALL_PATS_READ) || caller.identityId().equals(view.ownerId()))
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No such personal access token: " + id));
     }
 
     @GetMapping

@@ -54,6 +54,19 @@ public final class ListingParameters {
                 "filters supports lastUsed le \"<ISO instant>\" and lastUsed isnull");
     }
 
+    /** An optional ISO-8601 instant parameter, refused with a 400 when it is not one. */
+    public static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new DomainException(ErrorCode.INVALID_VALUE,
+                    name + ": '" + value + "' is not an ISO-8601 instant such as 2024-01-31T12:00:00Z");
+        }
+    }
+
     public static HttpHeaders totalCount(ResultPage<?> page) {
         var headers = new HttpHeaders();
         if (page.total() >= 0) {

@@ -4,8 +4,6 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -21,13 +19,18 @@ public class VersionedCollection {
     public static final String VERSION = "version";
     public static final String DELETED = "deleted";
 
-    private final MongoCollection<Document> collection;
+    private final ReadModels readModels;
+    private final String name;
+    private final String[] indexedFields;
 
-    public VersionedCollection(MongoCollection<Document> collection, String... indexedFields) {
-        this.collection = collection;
-        for (String field : indexedFields) {
-            collection.createIndex(Indexes.ascending(field), new IndexOptions().name(field));
-        }
+    public VersionedCollection(ReadModels readModels, String name, String... indexedFields) {
+        this.readModels = readModels;
+        this.name = name;
+        this.indexedFields = indexedFields;
+    }
+
+    private MongoCollection<Document> collection() {
+        return readModels.collection(name, indexedFields);
     }
 
     /** Creates the document, or does nothing if an event at or after {@code version} already shaped it. */
@@ -35,7 +38,7 @@ public class VersionedCollection {
         Bson set = Updates.combine(fields.entrySet().stream()
                 .map(e -> Updates.set(e.getKey(), e.getValue())).toList());
         try {
-            collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.lt(VERSION, version)),
+            collection().updateOne(Filters.and(Filters.eq("_id", id), Filters.lt(VERSION, version)),
                     Updates.combine(set, Updates.set(VERSION, version), Updates.set(DELETED, false)),
                     new UpdateOptions().upsert(true));
         } catch (MongoWriteException e) {
@@ -47,7 +50,7 @@ public class VersionedCollection {
 
     /** Applies the change to the document if the event is newer than the document. */
     public void update(String id, long version, Bson change) {
-        collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.lt(VERSION, version)),
+        collection().updateOne(Filters.and(Filters.eq("_id", id), Filters.lt(VERSION, version)),
                 Updates.combine(change, Updates.set(VERSION, version)));
     }
 
@@ -57,10 +60,10 @@ public class VersionedCollection {
 
     /** Sets a field on every live document matching the filter, whatever its version (for other aggregates' news). */
     public void updateAll(Bson filter, Bson change) {
-        collection.updateMany(Filters.and(filter, Filters.eq(DELETED, false)), change);
+        collection().updateMany(Filters.and(filter, Filters.eq(DELETED, false)), change);
     }
 
     public MongoCollection<Document> raw() {
-        return collection;
+        return collection();
     }
 }
