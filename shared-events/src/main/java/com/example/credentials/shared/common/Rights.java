@@ -15,6 +15,7 @@ public final class Rights {
     public static final String VIRTUAL_APPLIANCES_READ = "idn:virtual-appliances:read";
     public static final String VIRTUAL_APPLIANCES_MANAGE = "idn:virtual-appliances:manage";
     public static final String AUDIT_READ = "idn:audit:read";
+    public static final String READ_MODELS_REBUILD = "idn:read-models:rebuild";
 
     private Rights() {
     }

@@ -1,0 +1,141 @@
+package com.example.credentials.launcher;
+
+import com.example.credentials.query.support.ReadModels;
+import com.example.credentials.shared.apiclient.ApiClientSettings;
+import com.example.credentials.shared.apiclient.CreateApiClient;
+import com.example.credentials.shared.apiclient.DeleteApiClient;
+import com.example.credentials.shared.apiclient.UpdateApiClient;
+import com.example.credentials.shared.appliance.CreateVirtualAppliance;
+import com.example.credentials.shared.appliance.DeleteVirtualAppliance;
+import com.example.credentials.shared.common.GrantType;
+import com.example.credentials.shared.common.IdentityKind;
+import com.example.credentials.shared.common.PatchOperation;
+import com.example.credentials.shared.identity.CreateIdentity;
+import com.example.credentials.shared.identity.GrantUserLevel;
+import com.example.credentials.shared.identity.RevokeUserLevel;
+import com.example.credentials.shared.identity.UpdateIdentity;
+import com.example.credentials.shared.pat.CreatePersonalAccessToken;
+import com.example.credentials.shared.pat.DeletePersonalAccessToken;
+import com.example.credentials.shared.pat.TokenActor;
+import com.example.credentials.shared.pat.UpdatePersonalAccessToken;
+import com.example.credentials.shared.usage.CredentialKind;
+import com.example.credentials.shared.usage.RecordUsage;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A rebuild from the log yields views equal to the ones it replaces, over a log with every event type. */
+class RebuildIT {
+
+    private static final Set<String> EVERY_EVENT_TYPE = Set.of("IdentityCreated", "IdentityUpdated",
+            "UserLevelGranted", "UserLevelRevoked", "ApiClientCreated", "ApiClientUpdated", "ApiClientUsed",
+            "ApiClientDeleted", "PersonalAccessTokenCreated", "PersonalAccessTokenUpdated", "PersonalAccessTokenUsed",
+            "PersonalAccessTokenDeleted", "VirtualApplianceCreated", "VirtualApplianceDeleted");
+
+    @Test
+    void rebuiltViewsEqualTheLiveViewsTheyReplace() {
+        try (RunningService service = RunningService.start(RunningService.newDataDir())) {
+            writeALogWithEveryEventType(service.bean(CommandGateway.class), 60);
+            JdbcTemplate jdbc = service.bean(JdbcTemplate.class);
+            Integer events = jdbc.queryForObject("select count(*) from domainEventEntry", Integer.class);
+            assertThat(events).isGreaterThan(2000);
+            assertThat(new HashSet<>(jdbc.queryForList("select distinct payloadType from domainEventEntry",
+                    String.class)).stream().map(t -> t.substring(t.lastIndexOf('.') + 1)).toList())
+                    .containsAll(EVERY_EVENT_TYPE);
+            MongoDatabase mongo = service.bean(MongoDatabase.class);
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    mongo.getCollection("audit_events").countDocuments() == events.longValue());
+            Set<String> live = collectionsOf(mongo, 0);
+            await().pollDelay(Duration.ofMillis(500)).until(() -> true);
+
+            Api api = service.api();
+            String admin = api.adminToken();
+            Api.Response started = api.postRaw("/v3/read-model-rebuilds", admin, "application/json", "").expect(202);
+            assertThat(started.body().path("generation").asInt()).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(
+                    api.get("/v3/read-model-rebuilds/current", admin).expect(200).field("state")).isEqualTo("DONE"));
+            JsonNode progress = api.get("/v3/read-model-rebuilds/current", admin).body();
+            assertThat(progress.path("eventsDone").asLong()).isGreaterThanOrEqualTo(events);
+            assertThat(progress.path("eventsPerSecond").asDouble()).isPositive();
+
+            assertThat(collectionsOf(mongo, 1)).isEqualTo(live);
+            for (String collection : live) {
+                assertThat(documents(mongo, ReadModels.nameOf(collection, 1)))
+                        .as("collection %s after the rebuild", collection)
+                        .isEqualTo(documents(mongo, collection));
+            }
+            api.get("/v3/oauth-clients?count=true", admin).expect(200);
+        }
+    }
+
+    private static Set<String> collectionsOf(MongoDatabase mongo, int generation) {
+        Set<String> names = new HashSet<>();
+        for (String name : mongo.listCollectionNames()) {
+            boolean ofGeneration = generation == 0 ? !name.matches(".*_g\\d+$") : name.endsWith("_g" + generation);
+            if (ofGeneration && !name.equals("read_model_generation") && !name.startsWith("trackingtokens")
+                    && !name.equals("trackingTokens")) {
+                names.add(generation == 0 ? name : name.substring(0, name.length() - ("_g" + generation).length()));
+            }
+        }
+        return names;
+    }
+
+    private static List<Document> documents(MongoDatabase mongo, String collection) {
+        return mongo.getCollection(collection).find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+    }
+
+    private static void writeALogWithEveryEventType(CommandGateway commands, int rounds) {
+        Instant start = Instant.now();
+        var settings = new ApiClientSettings("bulk", "bulk client", null, null, 600, null, null,
+                List.of(GrantType.CLIENT_CREDENTIALS), null, null, null, null, null, null, List.of("sp:scopes:all"));
+        for (int round = 0; round < rounds; round++) {
+            String owner = "owner-" + round;
+            commands.sendAndWait(new CreateIdentity(owner, "Owner " + round, IdentityKind.USER, null, null));
+            commands.sendAndWait(new UpdateIdentity(owner, List.of(new PatchOperation("replace", "/name", null,
+                    "Renamed owner " + round))));
+            commands.sendAndWait(new GrantUserLevel(owner, "HELPDESK"));
+            commands.sendAndWait(new GrantUserLevel(owner, "ORG_ADMIN"));
+            for (int pat = 0; pat < 4; pat++) {
+                String token = owner + "-pat-" + pat;
+                commands.sendAndWait(new CreatePersonalAccessToken(token, owner, "token " + pat,
+                        pat % 2 == 0 ? List.of("sp:scopes:all") : List.of("idn:identities:read"), null, "hmac:x"));
+                commands.sendAndWait(new UpdatePersonalAccessToken(token, List.of(new PatchOperation("replace",
+                        "/name", null, "renamed token " + pat)), TokenActor.system()));
+                commands.sendAndWait(new RecordUsage(token, CredentialKind.PERSONAL_ACCESS_TOKEN,
+                        start.plusSeconds(60L * pat)));
+                commands.sendAndWait(new RecordUsage(token, CredentialKind.PERSONAL_ACCESS_TOKEN,
+                        start.plusSeconds(60L * pat + 120)));
+            }
+            commands.sendAndWait(new DeletePersonalAccessToken(owner + "-pat-3", TokenActor.system(), "bulk"));
+            for (int client = 0; client < 3; client++) {
+                String id = owner + "-client-" + client;
+                commands.sendAndWait(new CreateApiClient(id, owner, client == 2 ? "INTEGRATION" : null, settings,
+                        "hmac:x"));
+                commands.sendAndWait(new UpdateApiClient(id, List.of(new PatchOperation("replace", "/scope", null,
+                        List.of("idn:audit:read")))));
+                commands.sendAndWait(new RecordUsage(id, CredentialKind.API_CLIENT, start.plusSeconds(60L * client)));
+            }
+            commands.sendAndWait(new DeleteApiClient(owner + "-client-1"));
+            commands.sendAndWait(new CreateVirtualAppliance(owner + "-va", "va " + round, owner, owner + "-va-key",
+                    "hmac:x"));
+            if (round % 2 == 0) {
+                commands.sendAndWait(new DeleteVirtualAppliance(owner + "-va"));
+            }
+            commands.sendAndWait(new RevokeUserLevel(owner, "ORG_ADMIN"));
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package com.example.credentials.query.rebuild;
+
+import com.example.credentials.query.apiclient.ApiClientProjection;
+import com.example.credentials.query.appliance.VirtualApplianceProjection;
+import com.example.credentials.query.audit.AuditTrailProjection;
+import com.example.credentials.query.identity.IdentityNames;
+import com.example.credentials.query.identity.IdentityProjection;
+import com.example.credentials.query.pat.PersonalAccessTokenProjection;
+import com.example.credentials.query.scope.EffectiveScopeProjection;
+import com.example.credentials.query.support.ReadModelGenerations;
+import com.example.credentials.query.support.ReadModels;
+import com.example.credentials.shared.common.RightsCatalogue;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Rebuilds every read model from the log into the next generation of collections while the current one keeps
+ * serving, switches over once caught up, then applies whatever committed meanwhile. The live processors follow the
+ * switch, and every projection is idempotent, so events they apply twice change nothing. The previous generation is
+ * kept until the next rebuild, for comparison or rollback.
+ */
+@Component
+public class ReadModelRebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(5);
+    private static final int CAUGHT_UP_WAIT_MILLIS = 200;
+
+    private final EventStore events;
+    private final MongoDatabase database;
+    private final ReadModelGenerations generations;
+    private final RightsCatalogue catalogue;
+    private final AtomicReference<RebuildProgress> progress = new AtomicReference<>();
+
+    ReadModelRebuild(EventStore events, MongoDatabase database, ReadModelGenerations generations,
+                     RightsCatalogue catalogue) {
+        this.events = events;
+        this.database = database;
+        this.generations = generations;
+        this.catalogue = catalogue;
+    }
+
+    /** Starts a rebuild unless one is running; answers the progress of the one that runs. */
+    public synchronized RebuildProgress start() {
+        RebuildProgress current = progress.get();
+        if (current != null && (current.state().equals("RUNNING") || current.state().equals("SWITCHED"))) {
+            return current;
+        }
+        int target = generations.current() + 1;
+        long inLog = events.createHeadToken().position().orElse(0L);
+        progress.set(new RebuildProgress("RUNNING", target, 0, inLog, 0, null, Instant.now(), null, null));
+        Thread worker = new Thread(() -> run(target), "read-model-rebuild-" + target);
+        worker.setDaemon(true);
+        worker.start();
+        return progress.get();
+    }
+
+    public RebuildProgress progress() {
+        return progress.get();
+    }
+
+    /** A fresh instance of every projection, writing only into the given generation. */
+    static List<Object> projectionsFor(ReadModels generation, RightsCatalogue catalogue) {
+        return List.of(new ApiClientProjection(generation),
+                new PersonalAccessTokenProjection(generation, new IdentityNames(generation)),
+                new IdentityProjection(generation),
+                new VirtualApplianceProjection(generation),
+                new EffectiveScopeProjection(generation, catalogue),
+                new AuditTrailProjection(generation));
+    }
+
+    private void run(int target) {
+        RebuildProgress started = progress.get();
+        try {
+            dropGeneration(target);
+            var handlers = new ArrayList<AnnotationEventHandlerAdapter>();
+            projectionsFor(ReadModels.generation(database, target), catalogue)
+                    .forEach(projection -> handlers.add(new AnnotationEventHandlerAdapter(projection)));
+            try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
+                long done = applyUntilCaughtUp(stream, handlers, started, 0);
+                generations.switchTo(target);
+                report("SWITCHED", started, done, null);
+                log.info("Read-model rebuild: generation {} serves now; applying events committed meanwhile", target);
+                done = applyUntilCaughtUp(stream, handlers, started, done);
+                report("DONE", started, done, Instant.now());
+            }
+            log.info("Read-model rebuild of generation {} done: {}", target, progress.get());
+        } catch (Exception e) {
+            log.error("Read-model rebuild of generation {} failed; generation {} keeps serving", target,
+                    generations.current(), e);
+            RebuildProgress last = progress.get();
+            progress.set(new RebuildProgress("FAILED", target, last.eventsDone(), last.eventsInLog(),
+                    last.eventsPerSecond(), null, last.startedAt(), Instant.now(), e.toString()));
+        }
+    }
+
+    private long applyUntilCaughtUp(BlockingStream<TrackedEventMessage<?>> stream,
+                                    List<AnnotationEventHandlerAdapter> handlers, RebuildProgress started,
+                                    long doneBefore) throws Exception {
+        long done = doneBefore;
+        Instant nextReport = Instant.now().plus(REPORT_EVERY);
+        while (stream.hasNextAvailable(CAUGHT_UP_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+            TrackedEventMessage<?> event = stream.nextAvailable();
+            for (AnnotationEventHandlerAdapter handler : handlers) {
+                if (handler.canHandle(event)) {
+                    handler.handle(event);
+                }
+            }
+            done++;
+            if (done % 1000 == 0) {
+                report(progress.get().state(), started, done, null);
+                if (Instant.now().isAfter(nextReport)) {
+                    log.info("Read-model rebuild: {}", progress.get());
+                    nextReport = Instant.now().plus(REPORT_EVERY);
+                }
+            }
+        }
+        return done;
+    }
+
+    private void report(String state, RebuildProgress started, long done, Instant finishedAt) {
+        double seconds = Math.max(Duration.between(started.startedAt(), Instant.now()).toMillis(), 1) / 1000.0;
+        double rate = done / seconds;
+        long left = Math.max(started.eventsInLog() - done, 0);
+        Long secondsLeft = rate > 0 ? Math.round(left / rate) : null;
+        progress.set(new RebuildProgress(state, started.generation(), done, started.eventsInLog(),
+                Math.round(rate * 10) / 10.0, finishedAt != null ? Long.valueOf(0) : secondsLeft,
+                started.startedAt(), finishedAt, null));
+    }
+
+    private void dropGeneration(int generation) {
+        for (String name : database.listCollectionNames()) {
+            if (generation > 0 && name.endsWith("_g" + generation)) {
+                database.getCollection(name).drop();
+            }
+        }
+    }
+}
