@@ -10,8 +10,6 @@ import com.example.credentials.shared.apiclient.ApiClientUsed;
 import com.example.credentials.shared.apiclient.FindApiClient;
 import com.example.credentials.shared.apiclient.ListApiClients;
 import com.example.credentials.query.support.ReadModels;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -46,14 +44,13 @@ public class ApiClientProjection {
 
     @EventHandler
     void on(ApiClientUpdated event, @SequenceNumber long sequence) {
-        Document changed = settings(event.settings()).append("modified", date(event.modifiedAt()));
-        clients.update(event.clientId(), sequence, Updates.combine(changed.entrySet().stream()
-                .map(e -> Updates.set(e.getKey(), e.getValue())).toList()));
+        clients.update(event.clientId(), sequence, client -> client.append("modified", date(event.modifiedAt()))
+                .putAll(settings(event.settings())));
     }
 
     @EventHandler
     void on(ApiClientUsed event, @SequenceNumber long sequence) {
-        clients.update(event.clientId(), sequence, Updates.set("lastUsed", date(event.usedAt())));
+        clients.update(event.clientId(), sequence, client -> client.put("lastUsed", date(event.usedAt())));
     }
 
     @EventHandler
@@ -63,8 +60,8 @@ public class ApiClientProjection {
 
     @QueryHandler
     Optional<ApiClientView> find(FindApiClient query) {
-        return Optional.ofNullable(clients.raw()
-                        .find(Filters.and(Filters.eq("_id", query.clientId()), Filters.eq("deleted", false))).first())
+        return Optional.ofNullable(clients.get(query.clientId()))
+                .filter(client -> !client.getBoolean(VersionedCollection.DELETED))
                 .map(ApiClientView::of);
     }
 

@@ -11,8 +11,7 @@ import com.example.credentials.shared.identity.ListIdentities;
 import com.example.credentials.shared.identity.UserLevelGranted;
 import com.example.credentials.shared.identity.UserLevelRevoked;
 import com.example.credentials.query.support.ReadModels;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
+import com.example.credentials.query.support.Documents;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -50,28 +49,29 @@ public class IdentityProjection {
 
     @EventHandler
     void on(IdentityUpdated event, @SequenceNumber long sequence) {
-        identities.update(event.identityId(), sequence, Updates.combine(
-                Updates.set("name", event.name()),
-                Updates.set("tenantAccessExpiresAt", date(event.tenantAccessExpiresAt())),
-                Updates.set("networkRules", rules(event.networkRules())),
-                Updates.set("modified", date(event.modifiedAt()))));
+        identities.update(event.identityId(), sequence, identity -> identity.append("name", event.name())
+                .append("tenantAccessExpiresAt", date(event.tenantAccessExpiresAt()))
+                .append("networkRules", rules(event.networkRules()))
+                .put("modified", date(event.modifiedAt())));
     }
 
     @EventHandler
     void on(UserLevelGranted event, @SequenceNumber long sequence) {
-        identities.update(event.identityId(), sequence, Updates.combine(
-                Updates.addToSet("levels", event.level()), Updates.set("modified", date(event.grantedAt()))));
+        identities.update(event.identityId(), sequence, identity -> identity.append("levels",
+                Documents.with(Documents.strings(identity, "levels"), event.level()))
+                .put("modified", date(event.grantedAt())));
     }
 
     @EventHandler
     void on(UserLevelRevoked event, @SequenceNumber long sequence) {
-        identities.update(event.identityId(), sequence, Updates.combine(
-                Updates.pull("levels", event.level()), Updates.set("modified", date(event.revokedAt()))));
+        identities.update(event.identityId(), sequence, identity -> identity.append("levels",
+                Documents.without(Documents.strings(identity, "levels"), event.level()))
+                .put("modified", date(event.revokedAt())));
     }
 
     @QueryHandler
     Optional<Document> find(FindIdentity query) {
-        return Optional.ofNullable(identities.raw().find(Filters.eq("_id", query.identityId())).first());
+        return Optional.ofNullable(identities.get(query.identityId()));
     }
 
     @QueryHandler

@@ -11,7 +11,6 @@ import com.example.credentials.shared.pat.PersonalAccessTokenUpdated;
 import com.example.credentials.shared.pat.PersonalAccessTokenUsed;
 import com.example.credentials.query.support.ReadModels;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -49,13 +48,13 @@ public class PersonalAccessTokenProjection {
 
     @EventHandler
     void on(PersonalAccessTokenUpdated event, @SequenceNumber long sequence) {
-        tokens.update(event.tokenId(), sequence,
-                Updates.combine(Updates.set("name", event.name()), Updates.set("scope", event.scope())));
+        tokens.update(event.tokenId(), sequence, token -> token.append("name", event.name())
+                .put("scope", event.scope()));
     }
 
     @EventHandler
     void on(PersonalAccessTokenUsed event, @SequenceNumber long sequence) {
-        tokens.update(event.tokenId(), sequence, Updates.set("lastUsed", date(event.usedAt())));
+        tokens.update(event.tokenId(), sequence, token -> token.put("lastUsed", date(event.usedAt())));
     }
 
     @EventHandler

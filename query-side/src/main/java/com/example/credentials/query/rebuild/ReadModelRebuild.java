@@ -2,7 +2,6 @@ package com.example.credentials.query.rebuild;
 
 import com.example.credentials.query.apiclient.ApiClientProjection;
 import com.example.credentials.query.appliance.VirtualApplianceProjection;
-import com.example.credentials.query.audit.AuditTrailProjection;
 import com.example.credentials.query.identity.IdentityNames;
 import com.example.credentials.query.identity.IdentityProjection;
 import com.example.credentials.query.pat.PersonalAccessTokenProjection;
@@ -12,7 +11,10 @@ import com.example.credentials.query.support.ReadModels;
 import com.example.credentials.shared.common.RightsCatalogue;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
@@ -27,10 +29,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Rebuilds every read model from the log into the next generation of collections while the current one keeps
- * serving, switches over once caught up, then applies whatever committed meanwhile. The live processors follow the
- * switch, and every projection is idempotent, so events they apply twice change nothing. The previous generation is
- * kept until the next rebuild, for comparison or rollback.
+ * Rebuilds every read model from the log into the next generation while the current one keeps serving: fresh
+ * projection instances fold the log in memory, the live processors pause for the last stretch, the new generation is
+ * written in bulk and made current, and the live processors resume into it from their tokens (every projection is
+ * idempotent, so what they apply twice changes nothing). The previous generation is kept until the next rebuild,
+ * for comparison or rollback. Run it with one query-side instance: others would not pause.
  */
 @Component
 public class ReadModelRebuild {
@@ -43,10 +46,12 @@ public class ReadModelRebuild {
     private final MongoDatabase database;
     private final ReadModelGenerations generations;
     private final RightsCatalogue catalogue;
+    private final EventProcessingConfiguration processing;
     private final AtomicReference<RebuildProgress> progress = new AtomicReference<>();
 
     ReadModelRebuild(EventStore events, MongoDatabase database, ReadModelGenerations generations,
-                     RightsCatalogue catalogue) {
+                     RightsCatalogue catalogue, EventProcessingConfiguration processing) {
+        this.processing = processing;
         this.events = events;
         this.database = database;
         this.generations = generations;
@@ -56,7 +61,7 @@ public class ReadModelRebuild {
     /** Starts a rebuild unless one is running; answers the progress of the one that runs. */
     public synchronized RebuildProgress start() {
         RebuildProgress current = progress.get();
-        if (current != null && (current.state().equals("RUNNING") || current.state().equals("SWITCHED"))) {
+        if (current != null && (current.state().equals("RUNNING") || current.state().equals("WRITING"))) {
             return current;
         }
         int target = generations.current() + 1;
@@ -78,23 +83,28 @@ public class ReadModelRebuild {
                 new PersonalAccessTokenProjection(generation, new IdentityNames(generation)),
                 new IdentityProjection(generation),
                 new VirtualApplianceProjection(generation),
-                new EffectiveScopeProjection(generation, catalogue),
-                new AuditTrailProjection(generation));
+                new EffectiveScopeProjection(generation, catalogue));
     }
 
     private void run(int target) {
         RebuildProgress started = progress.get();
         try {
-            dropGeneration(target);
+            ReadModels next = ReadModels.buffered(database, target);
             var handlers = new ArrayList<AnnotationEventHandlerAdapter>();
-            projectionsFor(ReadModels.generation(database, target), catalogue)
-                    .forEach(projection -> handlers.add(new AnnotationEventHandlerAdapter(projection)));
+            projectionsFor(next, catalogue).forEach(projection -> handlers.add(new AnnotationEventHandlerAdapter(projection)));
             try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
                 long done = applyUntilCaughtUp(stream, handlers, started, 0);
-                generations.switchTo(target);
-                report("SWITCHED", started, done, null);
-                log.info("Read-model rebuild: generation {} serves now; applying events committed meanwhile", target);
-                done = applyUntilCaughtUp(stream, handlers, started, done);
+                List<StreamingEventProcessor> paused = pauseLiveProcessors();
+                try {
+                    done = applyUntilCaughtUp(stream, handlers, started, done);
+                    report("WRITING", started, done, null);
+                    dropGeneration(target);
+                    long documents = next.flush();
+                    generations.switchTo(target);
+                    log.info("Read-model rebuild: generation {} ({} documents) serves now", target, documents);
+                } finally {
+                    paused.forEach(EventProcessor::start);
+                }
                 report("DONE", started, done, Instant.now());
             }
             log.info("Read-model rebuild of generation {} done: {}", target, progress.get());
@@ -129,6 +139,20 @@ public class ReadModelRebuild {
             }
         }
         return done;
+    }
+
+    /**
+     * Stops the live processors for the last stretch, so no event reaches the old generation that the new one would
+     * miss; they resume from their tokens afterwards, into the new generation, and re-apply what they must.
+     */
+    private List<StreamingEventProcessor> pauseLiveProcessors() {
+        List<StreamingEventProcessor> running = processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .filter(EventProcessor::isRunning)
+                .toList();
+        running.forEach(processor -> processor.shutdownAsync().join());
+        return running;
     }
 
     private void report(String state, RebuildProgress started, long done, Instant finishedAt) {

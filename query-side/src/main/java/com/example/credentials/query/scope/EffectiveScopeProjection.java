@@ -15,8 +15,6 @@ import com.example.credentials.shared.pat.PersonalAccessTokenDeleted;
 import com.example.credentials.shared.pat.PersonalAccessTokenUpdated;
 import com.example.credentials.shared.scope.FindEffectiveScope;
 import com.example.credentials.shared.usage.CredentialKind;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -31,7 +29,8 @@ import java.util.Optional;
 
 /**
  * Effective rights of every API client and PAT: scope ∩ rights(owner's current levels). Recomputed for one credential
- * when its scope changes, and for all of an owner's credentials when the owner's levels change. Its processor handles
+ * when its scope changes, and for all of an owner's credentials when the owner's levels change (the owner's document
+ * lists its live credentials, so every read is by id). Its processor handles
  * the log in order on one thread (see {@code QuerySideProcessing}), so an owner's change never races a new credential.
  */
 @Component
@@ -39,6 +38,7 @@ import java.util.Optional;
 public class EffectiveScopeProjection {
 
     public static final String GROUP = "effective-scopes";
+    private static final String CREDENTIALS = "credentials";
 
     private final VersionedCollection credentials;
     private final VersionedCollection owners;
@@ -57,13 +57,15 @@ public class EffectiveScopeProjection {
 
     @EventHandler
     void on(UserLevelGranted event, @SequenceNumber long sequence) {
-        owners.update(event.identityId(), sequence, Updates.addToSet("levels", event.level()));
+        owners.update(event.identityId(), sequence, owner -> owner.put("levels",
+                Documents.with(Documents.strings(owner, "levels"), event.level())));
         recomputeCredentialsOf(event.identityId());
     }
 
     @EventHandler
     void on(UserLevelRevoked event, @SequenceNumber long sequence) {
-        owners.update(event.identityId(), sequence, Updates.pull("levels", event.level()));
+        owners.update(event.identityId(), sequence, owner -> owner.put("levels",
+                Documents.without(Documents.strings(owner, "levels"), event.level())));
         recomputeCredentialsOf(event.identityId());
     }
 
@@ -79,7 +81,7 @@ public class EffectiveScopeProjection {
 
     @EventHandler
     void on(ApiClientDeleted event, @SequenceNumber long sequence) {
-        credentials.markDeleted(event.clientId(), sequence);
+        deleted(event.clientId(), event.ownerId(), sequence);
     }
 
     @EventHandler
@@ -94,13 +96,13 @@ public class EffectiveScopeProjection {
 
     @EventHandler
     void on(PersonalAccessTokenDeleted event, @SequenceNumber long sequence) {
-        credentials.markDeleted(event.tokenId(), sequence);
+        deleted(event.tokenId(), event.ownerId(), sequence);
     }
 
     @QueryHandler
     Optional<EffectiveScopeView> find(FindEffectiveScope query) {
-        return Optional.ofNullable(credentials.raw().find(Filters.and(Filters.eq("_id", query.credentialId()),
-                        Filters.eq("kind", query.kind().name()), Filters.eq(VersionedCollection.DELETED, false))).first())
+        return Optional.ofNullable(credentials.get(query.credentialId()))
+                .filter(d -> query.kind().name().equals(d.getString("kind")) && !d.getBoolean(VersionedCollection.DELETED))
                 .map(d -> new EffectiveScopeView(d.getString("_id"), Documents.strings(d, "scope"),
                         Documents.strings(d, "rights"), Instant.now().truncatedTo(ChronoUnit.MILLIS), EffectiveScopeView.ACTIVE,
                         d.getString("ownerId")));
@@ -109,18 +111,36 @@ public class EffectiveScopeProjection {
     private void created(String id, CredentialKind kind, String ownerId, List<String> scope, long sequence) {
         credentials.create(id, sequence, new Document("kind", kind.name()).append("ownerId", ownerId)
                 .append("scope", scope).append("rights", List.of()));
-        recompute(credentials.raw().find(Filters.eq("_id", id)).first());
+        Document owner = owners.get(ownerId);
+        if (owner == null) {
+            owner = new Document("_id", ownerId).append(VersionedCollection.VERSION, -1L)
+                    .append(VersionedCollection.DELETED, false);
+        }
+        owners.put(owner.append(CREDENTIALS, Documents.with(Documents.strings(owner, CREDENTIALS), id)));
+        recompute(credentials.get(id));
+    }
+
+    private void deleted(String id, String ownerId, long sequence) {
+        credentials.markDeleted(id, sequence);
+        Document owner = owners.get(ownerId);
+        if (owner != null) {
+            owners.put(owner.append(CREDENTIALS, Documents.without(Documents.strings(owner, CREDENTIALS), id)));
+        }
     }
 
     private void rescoped(String id, List<String> scope, long sequence) {
-        credentials.update(id, sequence, Updates.set("scope", scope));
-        recompute(credentials.raw().find(Filters.eq("_id", id)).first());
+        credentials.update(id, sequence, credential -> credential.put("scope", scope));
+        recompute(credentials.get(id));
     }
 
+    /** Every live credential of the owner, each fetched by id: the owner's document lists them. */
     private void recomputeCredentialsOf(String ownerId) {
-        for (Document credential : credentials.raw().find(Filters.and(Filters.eq("ownerId", ownerId),
-                Filters.eq(VersionedCollection.DELETED, false)))) {
-            recompute(credential);
+        Document owner = owners.get(ownerId);
+        if (owner == null) {
+            return;
+        }
+        for (String credentialId : Documents.strings(owner, CREDENTIALS)) {
+            recompute(credentials.get(credentialId));
         }
     }
 
@@ -128,9 +148,9 @@ public class EffectiveScopeProjection {
         if (credential == null) {
             return;
         }
-        Document owner = owners.raw().find(Filters.eq("_id", credential.getString("ownerId"))).first();
+        Document owner = owners.get(credential.getString("ownerId"));
         List<String> levels = owner == null ? List.of() : Documents.strings(owner, "levels");
         List<String> rights = List.copyOf(catalogue.effectiveRights(Documents.strings(credential, "scope"), levels));
-        credentials.raw().updateOne(Filters.eq("_id", credential.getString("_id")), Updates.set("rights", rights));
+        credentials.put(credential.append("rights", rights));
     }
 }

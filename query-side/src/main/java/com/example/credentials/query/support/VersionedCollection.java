@@ -1,18 +1,15 @@
 package com.example.credentials.query.support;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.bson.conversions.Bson;
+
+import java.util.function.Consumer;
 
 /**
  * A read-model collection whose documents remember the aggregate sequence number of the last event applied to them
  * ({@code version}). An event applies only to a document it is newer than, so a replay or a redelivery changes
  * nothing. Deleted resources stay as tombstones ({@code deleted: true}) so a late redelivery cannot revive them.
+ * Every write reads and stores one document by id.
  */
 public class VersionedCollection {
 
@@ -29,41 +26,55 @@ public class VersionedCollection {
         this.indexedFields = indexedFields;
     }
 
-    private MongoCollection<Document> collection() {
-        return readModels.collection(name, indexedFields);
-    }
-
-    /** Creates the document, or does nothing if an event at or after {@code version} already shaped it. */
+    /** Creates the document (merging into any placeholder), unless an event at or after {@code version} shaped it. */
     public void create(String id, long version, Document fields) {
-        Bson set = Updates.combine(fields.entrySet().stream()
-                .map(e -> Updates.set(e.getKey(), e.getValue())).toList());
-        try {
-            collection().updateOne(Filters.and(Filters.eq("_id", id), Filters.lt(VERSION, version)),
-                    Updates.combine(set, Updates.set(VERSION, version), Updates.set(DELETED, false)),
-                    new UpdateOptions().upsert(true));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
+        Document existing = documents().get(id);
+        if (existing != null && versionOf(existing) >= version) {
+            return;
         }
+        Document document = existing != null ? existing : new Document("_id", id);
+        document.putAll(fields);
+        document.put(VERSION, version);
+        document.put(DELETED, false);
+        documents().put(document);
     }
 
     /** Applies the change to the document if the event is newer than the document. */
-    public void update(String id, long version, Bson change) {
-        collection().updateOne(Filters.and(Filters.eq("_id", id), Filters.lt(VERSION, version)),
-                Updates.combine(change, Updates.set(VERSION, version)));
+    public void update(String id, long version, Consumer<Document> change) {
+        Document document = documents().get(id);
+        if (document == null || versionOf(document) >= version) {
+            return;
+        }
+        change.accept(document);
+        document.put(VERSION, version);
+        documents().put(document);
     }
 
     public void markDeleted(String id, long version) {
-        update(id, version, Updates.set(DELETED, true));
+        update(id, version, document -> document.put(DELETED, true));
     }
 
-    /** Sets a field on every live document matching the filter, whatever its version (for other aggregates' news). */
-    public void updateAll(Bson filter, Bson change) {
-        collection().updateMany(Filters.and(filter, Filters.eq(DELETED, false)), change);
+    /** The document by id, live or deleted, or null. */
+    public Document get(String id) {
+        return documents().get(id);
     }
 
+    /** Stores a document as it is, for fields derived from other documents rather than from one event. */
+    public void put(Document document) {
+        documents().put(document);
+    }
+
+    /** The collection itself, for queries. */
     public MongoCollection<Document> raw() {
-        return collection();
+        return readModels.collection(name, indexedFields);
+    }
+
+    private DocumentStore documents() {
+        return readModels.documents(name, indexedFields);
+    }
+
+    private static long versionOf(Document document) {
+        Object version = document.get(VERSION);
+        return version instanceof Number number ? number.longValue() : -1;
     }
 }
