@@ -7,7 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -37,7 +38,7 @@ public class EmbeddedStores implements ApplicationContextInitializer<Configurabl
         String postgresUrl = environment.getProperty("credentials.postgres.url", "");
         if (postgresUrl.isBlank()) {
             EmbeddedPostgres postgres = startPostgres(dataDir.resolve("postgres"));
-            context.addApplicationListener(closeOn(postgres));
+            closeLast(context, "embeddedPostgres", postgres::close);
             properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
             properties.put("spring.datasource.username", "postgres");
             properties.put("spring.datasource.password", "");
@@ -48,7 +49,7 @@ public class EmbeddedStores implements ApplicationContextInitializer<Configurabl
             MongoServer mongo = new MongoServer(new H2Backend(dataDir.resolve("read-models.mv").toString()));
             mongo.bind("127.0.0.1", 0);
             InetSocketAddress address = mongo.getLocalAddress();
-            context.addApplicationListener((ContextClosedEvent e) -> mongo.shutdown());
+            closeLast(context, "embeddedMongo", mongo::shutdown);
             properties.put("credentials.mongodb.uri",
                     "mongodb://127.0.0.1:" + address.getPort() + "/credentials");
         }
@@ -88,13 +89,11 @@ public class EmbeddedStores implements ApplicationContextInitializer<Configurabl
         }
     }
 
-    private static org.springframework.context.ApplicationListener<ContextClosedEvent> closeOn(EmbeddedPostgres postgres) {
-        return event -> {
-            try {
-                postgres.close();
-            } catch (IOException e) {
-                log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.toString());
-            }
-        };
+    /**
+     * Registered before every other bean, so destroyed after all of them: the stores outlive the processors and
+     * connections that use them, and a shutdown ends without errors.
+     */
+    private static void closeLast(ConfigurableApplicationContext context, String name, DisposableBean close) {
+        ((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean(name, close);
     }
 }

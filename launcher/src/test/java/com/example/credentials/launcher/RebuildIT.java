@@ -1,25 +1,6 @@
 package com.example.credentials.launcher;
 
 import com.example.credentials.query.support.ReadModels;
-import com.example.credentials.shared.apiclient.ApiClientSettings;
-import com.example.credentials.shared.apiclient.CreateApiClient;
-import com.example.credentials.shared.apiclient.DeleteApiClient;
-import com.example.credentials.shared.apiclient.UpdateApiClient;
-import com.example.credentials.shared.appliance.CreateVirtualAppliance;
-import com.example.credentials.shared.appliance.DeleteVirtualAppliance;
-import com.example.credentials.shared.common.GrantType;
-import com.example.credentials.shared.common.IdentityKind;
-import com.example.credentials.shared.common.PatchOperation;
-import com.example.credentials.shared.identity.CreateIdentity;
-import com.example.credentials.shared.identity.GrantUserLevel;
-import com.example.credentials.shared.identity.RevokeUserLevel;
-import com.example.credentials.shared.identity.UpdateIdentity;
-import com.example.credentials.shared.pat.CreatePersonalAccessToken;
-import com.example.credentials.shared.pat.DeletePersonalAccessToken;
-import com.example.credentials.shared.pat.TokenActor;
-import com.example.credentials.shared.pat.UpdatePersonalAccessToken;
-import com.example.credentials.shared.usage.CredentialKind;
-import com.example.credentials.shared.usage.RecordUsage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
@@ -32,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -52,7 +32,7 @@ class RebuildIT {
     @Test
     void rebuiltViewsEqualTheLiveViewsTheyReplace() {
         try (RunningService service = RunningService.start(RunningService.newDataDir())) {
-            writeALogWithEveryEventType(service.bean(CommandGateway.class), 60);
+            new EventLogWriter(service.bean(CommandGateway.class)).writeRounds("owner", 60);
             JdbcTemplate jdbc = service.bean(JdbcTemplate.class);
             Integer events = jdbc.queryForObject("select count(*) from domainEventEntry", Integer.class);
             assertThat(events).isGreaterThan(2000);
@@ -107,46 +87,5 @@ class RebuildIT {
 
     private static List<Document> documents(MongoDatabase mongo, String collection) {
         return mongo.getCollection(collection).find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
-    }
-
-    private static void writeALogWithEveryEventType(CommandGateway commands, int rounds) {
-        Instant start = Instant.now();
-        var settings = new ApiClientSettings("bulk", "bulk client", null, null, 600, null, null,
-                List.of(GrantType.CLIENT_CREDENTIALS), null, null, null, null, null, null, List.of("sp:scopes:all"));
-        for (int round = 0; round < rounds; round++) {
-            String owner = "owner-" + round;
-            commands.sendAndWait(new CreateIdentity(owner, "Owner " + round, IdentityKind.USER, null, null));
-            commands.sendAndWait(new UpdateIdentity(owner, List.of(new PatchOperation("replace", "/name", null,
-                    "Renamed owner " + round))));
-            commands.sendAndWait(new GrantUserLevel(owner, "HELPDESK"));
-            commands.sendAndWait(new GrantUserLevel(owner, "ORG_ADMIN"));
-            for (int pat = 0; pat < 4; pat++) {
-                String token = owner + "-pat-" + pat;
-                commands.sendAndWait(new CreatePersonalAccessToken(token, owner, "token " + pat,
-                        pat % 2 == 0 ? List.of("sp:scopes:all") : List.of("idn:identities:read"), null, "hmac:x"));
-                commands.sendAndWait(new UpdatePersonalAccessToken(token, List.of(new PatchOperation("replace",
-                        "/name", null, "renamed token " + pat)), TokenActor.system()));
-                commands.sendAndWait(new RecordUsage(token, CredentialKind.PERSONAL_ACCESS_TOKEN,
-                        start.plusSeconds(60L * pat)));
-                commands.sendAndWait(new RecordUsage(token, CredentialKind.PERSONAL_ACCESS_TOKEN,
-                        start.plusSeconds(60L * pat + 120)));
-            }
-            commands.sendAndWait(new DeletePersonalAccessToken(owner + "-pat-3", TokenActor.system(), "bulk"));
-            for (int client = 0; client < 3; client++) {
-                String id = owner + "-client-" + client;
-                commands.sendAndWait(new CreateApiClient(id, owner, client == 2 ? "INTEGRATION" : null, settings,
-                        "hmac:x"));
-                commands.sendAndWait(new UpdateApiClient(id, List.of(new PatchOperation("replace", "/scope", null,
-                        List.of("idn:audit:read")))));
-                commands.sendAndWait(new RecordUsage(id, CredentialKind.API_CLIENT, start.plusSeconds(60L * client)));
-            }
-            commands.sendAndWait(new DeleteApiClient(owner + "-client-1"));
-            commands.sendAndWait(new CreateVirtualAppliance(owner + "-va", "va " + round, owner, owner + "-va-key",
-                    "hmac:x"));
-            if (round % 2 == 0) {
-                commands.sendAndWait(new DeleteVirtualAppliance(owner + "-va"));
-            }
-            commands.sendAndWait(new RevokeUserLevel(owner, "ORG_ADMIN"));
-        }
     }
 }

@@ -1,0 +1,85 @@
+package com.example.credentials.launcher;
+
+import com.example.credentials.shared.apiclient.ApiClientSettings;
+import com.example.credentials.shared.apiclient.CreateApiClient;
+import com.example.credentials.shared.apiclient.DeleteApiClient;
+import com.example.credentials.shared.apiclient.UpdateApiClient;
+import com.example.credentials.shared.appliance.CreateVirtualAppliance;
+import com.example.credentials.shared.appliance.DeleteVirtualAppliance;
+import com.example.credentials.shared.common.GrantType;
+import com.example.credentials.shared.common.IdentityKind;
+import com.example.credentials.shared.common.PatchOperation;
+import com.example.credentials.shared.identity.CreateIdentity;
+import com.example.credentials.shared.identity.GrantUserLevel;
+import com.example.credentials.shared.identity.RevokeUserLevel;
+import com.example.credentials.shared.identity.UpdateIdentity;
+import com.example.credentials.shared.pat.CreatePersonalAccessToken;
+import com.example.credentials.shared.pat.DeletePersonalAccessToken;
+import com.example.credentials.shared.pat.TokenActor;
+import com.example.credentials.shared.pat.UpdatePersonalAccessToken;
+import com.example.credentials.shared.usage.CredentialKind;
+import com.example.credentials.shared.usage.RecordUsage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Writes a realistic log through the command bus: per round, one owner whose identity, levels, tokens, clients,
+ * usage and virtual appliance produce every event type (about 35 events a round).
+ */
+final class EventLogWriter {
+
+    private static final ApiClientSettings SETTINGS = new ApiClientSettings("bulk", "bulk client", null, null, 600,
+            null, null, List.of(GrantType.CLIENT_CREDENTIALS), null, null, null, null, null, null,
+            List.of("sp:scopes:all"));
+
+    private final CommandGateway commands;
+    private final Instant start = Instant.now();
+
+    EventLogWriter(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    /** Rounds named {@code prefix-0} to {@code prefix-(rounds-1)}; distinct prefixes may be written in parallel. */
+    void writeRounds(String prefix, int rounds) {
+        for (int round = 0; round < rounds; round++) {
+            writeRound(prefix + "-" + round, round);
+        }
+    }
+
+    private void writeRound(String owner, int round) {
+        commands.sendAndWait(new CreateIdentity(owner, "Owner " + owner, IdentityKind.USER, null, null));
+        commands.sendAndWait(new UpdateIdentity(owner, List.of(new PatchOperation("replace", "/name", null,
+                "Renamed " + owner))));
+        commands.sendAndWait(new GrantUserLevel(owner, "HELPDESK"));
+        commands.sendAndWait(new GrantUserLevel(owner, "ORG_ADMIN"));
+        for (int pat = 0; pat < 4; pat++) {
+            String token = owner + "-pat-" + pat;
+            commands.sendAndWait(new CreatePersonalAccessToken(token, owner, "token " + pat,
+                    pat % 2 == 0 ? List.of("sp:scopes:all") : List.of("idn:identities:read"), null, "hmac:x"));
+            commands.sendAndWait(new UpdatePersonalAccessToken(token, List.of(new PatchOperation("replace",
+                    "/name", null, "renamed token " + pat)), TokenActor.system()));
+            commands.sendAndWait(new RecordUsage(token, CredentialKind.PERSONAL_ACCESS_TOKEN,
+                    start.plusSeconds(60L * pat)));
+            commands.sendAndWait(new RecordUsage(token, CredentialKind.PERSONAL_ACCESS_TOKEN,
+                    start.plusSeconds(60L * pat + 120)));
+        }
+        commands.sendAndWait(new DeletePersonalAccessToken(owner + "-pat-3", TokenActor.system(), "bulk"));
+        for (int client = 0; client < 3; client++) {
+            String id = owner + "-client-" + client;
+            commands.sendAndWait(new CreateApiClient(id, owner, client == 2 ? "INTEGRATION" : null, SETTINGS,
+                    "hmac:x"));
+            commands.sendAndWait(new UpdateApiClient(id, List.of(new PatchOperation("replace", "/scope", null,
+                    List.of("idn:audit:read")))));
+            commands.sendAndWait(new RecordUsage(id, CredentialKind.API_CLIENT, start.plusSeconds(60L * client)));
+        }
+        commands.sendAndWait(new DeleteApiClient(owner + "-client-1"));
+        commands.sendAndWait(new CreateVirtualAppliance(owner + "-va", "va " + owner, owner, owner + "-va-key",
+                "hmac:x"));
+        if (round % 2 == 0) {
+            commands.sendAndWait(new DeleteVirtualAppliance(owner + "-va"));
+        }
+        commands.sendAndWait(new RevokeUserLevel(owner, "ORG_ADMIN"));
+    }
+}
