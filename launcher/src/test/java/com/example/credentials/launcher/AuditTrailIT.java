@@ -49,6 +49,23 @@ class AuditTrailIT {
         api.get("/v3/audit-events?from=not-a-date", admin).expect(400);
     }
 
+    @Test
+    void manyTokensInAMinuteWriteOneUsageEvent() {
+        String owner = api.createIdentity(admin, "Busy user", "USER");
+        Api.Response pat = api.createPat(admin, owner, "busy", null).expect(200);
+        long firstMinute = java.time.Instant.now().getEpochSecond() / 60;
+        for (int i = 0; i < 25; i++) {
+            api.token(pat.field("id"), pat.field("secret"));
+        }
+        long minutesSpanned = java.time.Instant.now().getEpochSecond() / 60 - firstMinute + 1;
+
+        await().untilAsserted(() -> assertThat(types(trail("subjectId=" + pat.field("id"))))
+                .contains("PersonalAccessTokenUsed"));
+        long usageEvents = types(trail("subjectId=" + pat.field("id"))).stream()
+                .filter("PersonalAccessTokenUsed"::equals).count();
+        assertThat(usageEvents).isBetween(1L, minutesSpanned);
+    }
+
     private JsonNode trail(String query) {
         return api.get("/v3/audit-events?" + query, admin).expect(200).body();
     }

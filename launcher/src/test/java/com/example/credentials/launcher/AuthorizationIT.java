@@ -60,6 +60,18 @@ class AuthorizationIT {
     }
 
     @Test
+    void revokedLevelIsMissingFromTheVeryNextToken() {
+        String owner = api.createIdentity(admin, "Demoted later", "USER", "ORG_ADMIN");
+        Api.Response pat = api.createPat(admin, owner, "everything", List.of("sp:scopes:all")).expect(200);
+        api.get("/v3/oauth-clients", api.token(pat.field("id"), pat.field("secret"))).expect(200);
+
+        api.patch("/v3/auth-users/" + owner, admin, List.of(Map.of("op", "remove", "path", "/capabilities/0")))
+                .expect(200);
+
+        api.get("/v3/oauth-clients", api.token(pat.field("id"), pat.field("secret"))).expect(403);
+    }
+
+    @Test
     void everyIdentityMayListItsOwnTokensButNotOthers() {
         String owner = api.createIdentity(admin, "Plain user", "USER");
         Api.Response pat = api.createPat(admin, owner, "own tokens", List.of("sp:scopes:all")).expect(200);
