@@ -2,6 +2,7 @@ package com.example.credentials.command.oauth;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -26,9 +27,11 @@ class TokenEndpoint {
 
     private final TokenService tokens;
     private final Map<String, Object> publicKeys;
+    private final MeterRegistry meters;
 
-    TokenEndpoint(TokenService tokens, RSAKey signingKey) {
+    TokenEndpoint(TokenService tokens, RSAKey signingKey, MeterRegistry meters) {
         this.tokens = tokens;
+        this.meters = meters;
         this.publicKeys = new JWKSet(signingKey.toPublicJWK()).toJSONObject();
     }
 
@@ -63,6 +66,7 @@ class TokenEndpoint {
 
     @ExceptionHandler(TokenRequestRefused.class)
     ResponseEntity<Map<String, String>> refused(TokenRequestRefused e) {
+        meters.counter("credentials.tokens.refused", "error", e.error()).increment();
         var response = ResponseEntity.status(e.status()).cacheControl(CacheControl.noStore());
         if (e.status() == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"oauth\"");

@@ -8,6 +8,7 @@ import com.example.credentials.shared.common.GrantType;
 import com.example.credentials.shared.common.RightsCatalogue;
 import com.example.credentials.shared.common.Scopes;
 import com.example.credentials.web.TokenClaims;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -38,9 +39,12 @@ class TokenService {
     private final JwtEncoder encoder;
     private final UsageRecorder usage;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     TokenService(CredentialLookup credentials, IdentityLookup identities, SecretHasher hasher,
-                 RightsCatalogue catalogue, JwtEncoder encoder, UsageRecorder usage, Clock clock) {
+                 RightsCatalogue catalogue, JwtEncoder encoder, UsageRecorder usage, Clock clock,
+                 MeterRegistry meters) {
+        this.meters = meters;
         this.credentials = credentials;
         this.identities = identities;
         this.hasher = hasher;
@@ -67,6 +71,7 @@ class TokenService {
         Instant now = clock.instant();
         AccessToken token = sign(credential, rights, now);
         usage.used(credential.clientId(), credential.kind(), now);
+        meters.counter("credentials.tokens.issued", "credential_kind", credential.kind().name()).increment();
         return token;
     }
 

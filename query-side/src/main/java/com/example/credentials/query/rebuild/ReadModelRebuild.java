@@ -10,6 +10,9 @@ import com.example.credentials.query.support.ReadModelGenerations;
 import com.example.credentials.query.support.ReadModels;
 import com.example.credentials.shared.common.RightsCatalogue;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -36,7 +39,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * for comparison or rollback. Run it with one query-side instance: others would not pause.
  */
 @Component
-public class ReadModelRebuild {
+public class ReadModelRebuild implements MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
     private static final Duration REPORT_EVERY = Duration.ofSeconds(5);
@@ -75,6 +78,25 @@ public class ReadModelRebuild {
 
     public RebuildProgress progress() {
         return progress.get();
+    }
+
+    /** The last rebuild's progress as gauges: events done, events in the log, rate, seconds left. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("credentials.rebuild.events.done", () -> measure(RebuildProgress::eventsDone))
+                .baseUnit("events").register(registry);
+        Gauge.builder("credentials.rebuild.events.in.log", () -> measure(RebuildProgress::eventsInLog))
+                .baseUnit("events").register(registry);
+        Gauge.builder("credentials.rebuild.events.per.second", () -> measure(RebuildProgress::eventsPerSecond))
+                .register(registry);
+        Gauge.builder("credentials.rebuild.seconds.left",
+                        () -> measure(p -> p.secondsLeft() == null ? -1 : p.secondsLeft()))
+                .baseUnit("seconds").register(registry);
+    }
+
+    private double measure(java.util.function.ToDoubleFunction<RebuildProgress> value) {
+        RebuildProgress current = progress.get();
+        return current == null ? 0 : value.applyAsDouble(current);
     }
 
     /** A fresh instance of every projection, writing only into the given generation. */
