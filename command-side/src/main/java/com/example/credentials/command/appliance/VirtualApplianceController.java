@@ -6,12 +6,13 @@ import com.example.credentials.command.secret.SecretIssuer;
 import com.example.credentials.shared.appliance.CreateVirtualAppliance;
 import com.example.credentials.shared.appliance.DeleteVirtualAppliance;
 import com.example.credentials.web.Caller;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Registers and removes virtual appliances; the create response is the only place the VA key's secret shows. */
@@ -43,8 +44,8 @@ class VirtualApplianceController {
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable String id, Caller caller) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable String id, Caller caller) {
         commands.send(new DeleteVirtualAppliance(id), caller);
-        return ResponseEntity.noContent().build();
     }
 }

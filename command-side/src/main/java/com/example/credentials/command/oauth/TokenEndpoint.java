@@ -1,10 +1,12 @@
 package com.example.credentials.command.oauth;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -35,8 +36,15 @@ class TokenEndpoint {
         this.publicKeys = new JWKSet(signingKey.toPublicJWK()).toJSONObject();
     }
 
-    @PostMapping("/oauth/token")
-    ResponseEntity<Map<String, Object>> token(@RequestParam Map<String, String> parameters,
+    /** The RFC 6749 token response. */
+    record TokenResponse(@JsonProperty("access_token") String accessToken,
+                         @JsonProperty("token_type") String tokenType,
+                         @JsonProperty("expires_in") long expiresIn, String scope, String jti) {
+    }
+
+    @PostMapping(value = "/oauth/token", consumes = {MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+            MediaType.MULTIPART_FORM_DATA_VALUE, MediaType.ALL_VALUE})
+    ResponseEntity<TokenResponse> token(@RequestParam Map<String, String> parameters,
                                               @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
                                               String authorization) {
         String grantType = parameters.get("grant_type");
@@ -50,12 +58,7 @@ class TokenEndpoint {
         String clientId = basic != null ? basic[0] : parameters.get("client_id");
         String clientSecret = basic != null ? basic[1] : parameters.get("client_secret");
         TokenService.AccessToken token = tokens.clientCredentials(clientId, clientSecret);
-        var body = new LinkedHashMap<String, Object>();
-        body.put("access_token", token.value());
-        body.put("token_type", "bearer");
-        body.put("expires_in", token.expiresIn());
-        body.put("scope", token.scope());
-        body.put("jti", token.jti());
+        var body = new TokenResponse(token.value(), "bearer", token.expiresIn(), token.scope(), token.jti());
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache").body(body);
     }
 

@@ -13,13 +13,14 @@ import com.example.credentials.shared.pat.TokenActor;
 import com.example.credentials.shared.pat.UpdatePersonalAccessToken;
 import com.example.credentials.web.Caller;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
@@ -79,9 +80,9 @@ class PatController {
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable String id, Caller caller) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable String id, Caller caller) {
         commands.send(new DeletePersonalAccessToken(id, actor(caller), "Deleted by " + caller.identityId()), caller);
-        return ResponseEntity.noContent().build();
     }
 
     private static TokenActor actor(Caller caller) {

@@ -3,9 +3,9 @@ package com.example.credentials.query.rebuild;
 import com.example.credentials.shared.common.DomainException;
 import com.example.credentials.shared.common.ErrorCode;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -22,8 +22,9 @@ class ReadModelRebuildController {
     }
 
     @PostMapping("/v3/read-model-rebuilds")
-    ResponseEntity<RebuildProgress> start() {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuild.start());
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    RebuildProgress start() {
+        return rebuild.start();
     }
 
     @GetMapping("/v3/read-model-rebuilds/current")
