@@ -21,19 +21,27 @@ import java.util.UUID;
 /**
  * The service's own secrets, kept under {@code DATA_DIR/keys} in files only their owner can read: the pepper
  * that keys every credential's secret hash, and the key that signs access tokens. Made at first start, read at
- * every later one, so a restart keeps every secret and token valid.
+ * every later one, so a restart keeps every secret and token valid. {@code SECRET_PEPPER} and {@code SIGNING_KEY}
+ * override the files, for several command-side instances that must agree.
  */
 @Component
 public class KeyMaterial {
 
     private final Path directory;
+    private final String pepperFromEnvironment;
+    private final String signingKeyFromEnvironment;
 
-    public KeyMaterial(@Value("${credentials.data-dir:./data}") Path dataDir) {
+    public KeyMaterial(@Value("${credentials.data-dir:./data}") Path dataDir,
+                       @Value("${credentials.secret-pepper:}") String pepperFromEnvironment,
+                       @Value("${credentials.signing-key:}") String signingKeyFromEnvironment) {
         this.directory = dataDir.resolve("keys");
+        this.pepperFromEnvironment = pepperFromEnvironment;
+        this.signingKeyFromEnvironment = signingKeyFromEnvironment;
     }
 
+    /** {@code SECRET_PEPPER} (base64) when set, so every command-side instance hashes alike; else the file. */
     public byte[] secretPepper() {
-        String encoded = readOrCreate("secret-pepper", () -> {
+        String encoded = !pepperFromEnvironment.isBlank() ? pepperFromEnvironment : readOrCreate("secret-pepper", () -> {
             byte[] pepper = new byte[32];
             new SecureRandom().nextBytes(pepper);
             return Base64.getEncoder().encodeToString(pepper);
@@ -41,8 +49,10 @@ public class KeyMaterial {
         return Base64.getDecoder().decode(encoded.trim());
     }
 
+    /** {@code SIGNING_KEY} (an RSA JWK with its private part) when set; else the file. */
     public RSAKey signingKey() {
-        String json = readOrCreate("signing-key.jwk.json", () -> {
+        String json = !signingKeyFromEnvironment.isBlank() ? signingKeyFromEnvironment
+                : readOrCreate("signing-key.jwk.json", () -> {
             try {
                 return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate().toJSONString();
             } catch (JOSEException e) {
