@@ -174,3 +174,13 @@ test('errors the SDK surfaces carry the error body', async () => {
   assert.equal(forbidden.data.detailCode, '403 Forbidden');
   await pats.deletePersonalAccessToken({ id: defaultScope.data.id });
 });
+
+test('the OpenAPI document is valid OpenAPI 3 for a generic validator', async () => {
+  const SwaggerParser = require('@apidevtools/swagger-parser');
+  const response = await fetch(`${BASE_URL}/openapi`);
+  assert.equal(response.status, 200);
+  const document = await response.json();
+  const api = await SwaggerParser.validate(document);
+  assert.match(api.openapi, /^3\./);
+  assert.ok(api.paths['/v3/personal-access-tokens'], 'the API is documented');
+});

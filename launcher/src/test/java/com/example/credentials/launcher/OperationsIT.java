@@ -3,9 +3,6 @@ package com.example.credentials.launcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,12 +42,13 @@ class OperationsIT {
     }
 
     @Test
-    void errorBodysTrackingIdIsInTheResponseHeaderAndTheLog() throws IOException {
+    void errorBodysTrackingIdIsInTheResponseHeaderAndTheLog() {
         String admin = api.adminToken();
         Api.Response refused = api.post("/v3/oauth-clients", admin, Map.of("name", "")).expect(400);
         String trackingId = refused.field("trackingId");
         assertThat(refused.headers().firstValue("X-Tracking-Id")).hasValue(trackingId);
-        await().untilAsserted(() -> assertThat(Files.readString(service.dataDir().resolve("service.log"),
-                StandardCharsets.UTF_8)).contains("[" + trackingId + "]").contains("POST /v3/oauth-clients 400"));
+        await().untilAsserted(() -> assertThat(RunningService.logsOfThisRun())
+                .contains("[" + trackingId + "] credentials.access")
+                .contains("POST /v3/oauth-clients 400"));
     }
 }

@@ -21,6 +21,7 @@ final class RunningService implements AutoCloseable {
     static final String ADMIN_CLIENT_SECRET = "it-bootstrap-admin-secret-" + Long.toHexString(System.nanoTime());
 
     private static RunningService shared;
+    private static final List<Path> LOG_FILES = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final ConfigurableApplicationContext context;
     private final Path dataDir;
@@ -61,6 +62,7 @@ final class RunningService implements AutoCloseable {
     /** Starts the service as a first-time user would: no BOOTSTRAP_CLIENT_ID, no BOOTSTRAP_CLIENT_SECRET. */
     static RunningService startWithoutBootstrapCredentials(Path dataDir, String... extraArguments) {
         System.setProperty("axoniq.update-checker.disabled", "true");
+        LOG_FILES.add(dataDir.resolve("service.log"));
         var arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--credentials.data-dir=" + dataDir,
@@ -70,6 +72,24 @@ final class RunningService implements AutoCloseable {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CredentialServiceApplication.class)
                 .run(arguments.toArray(String[]::new));
         return new RunningService(context, dataDir);
+    }
+
+    /**
+     * Everything every service of this test run has logged. Logging is configured once per JVM, so a service's lines
+     * land in the file of whichever service started last: only the union is sure to hold them all.
+     */
+    static String logsOfThisRun() {
+        var all = new StringBuilder();
+        for (Path file : LOG_FILES) {
+            try {
+                if (Files.exists(file)) {
+                    all.append(Files.readString(file, java.nio.charset.StandardCharsets.UTF_8)).append('\n');
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return all.toString();
     }
 
     Api api() {

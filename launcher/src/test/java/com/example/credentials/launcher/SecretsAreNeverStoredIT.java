@@ -7,7 +7,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +33,7 @@ class SecretsAreNeverStoredIT {
         api.tokenRequest(client.field("id"), "wrong-" + client.field("secret")).expect(401);
         await().untilAsserted(() -> api.get("/v3/oauth-clients/" + client.field("id"), admin).expect(200));
 
-        String stored = String.join("\n", eventStore(), directory(), readModels(),
-                Files.readString(service.dataDir().resolve("service.log"), StandardCharsets.UTF_8));
+        String stored = String.join("\n", eventStore(), directory(), readModels(), RunningService.logsOfThisRun());
 
         assertThat(stored).contains(pat.field("id")).contains(client.field("id"));
         for (String secret : secrets) {

@@ -50,8 +50,7 @@ public class ApiDocumentation {
     @Bean
     OpenApiCustomizer errorBodiesAndBearerOnEveryApiOperation() {
         return openApi -> {
-            Schema<?> errorSchema = ModelConverters.getInstance().readAllAsResolvedSchema(ApiError.class).schema;
-            openApi.getComponents().addSchemas("ErrorBody", errorSchema);
+            ModelConverters.getInstance().readAll(ApiError.class).forEach(openApi.getComponents()::addSchemas);
             openApi.getPaths().forEach((path, item) -> {
                 if (path.startsWith("/v3/")) {
                     item.readOperations().forEach(ApiDocumentation::document);
@@ -64,6 +63,6 @@ public class ApiDocumentation {
         operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
         ERRORS.forEach((status, description) -> operation.getResponses().computeIfAbsent(status, s ->
                 new ApiResponse().description(description).content(new Content().addMediaType("application/json",
-                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/ErrorBody"))))));
+                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/ApiError"))))));
     }
 }
