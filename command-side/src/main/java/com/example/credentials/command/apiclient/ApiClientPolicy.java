@@ -1,5 +1,6 @@
 package com.example.credentials.command.apiclient;
 
+import com.example.credentials.command.ScopeRules;
 import com.example.credentials.shared.apiclient.ApiClientSettings;
 import com.example.credentials.shared.common.DomainException;
 import com.example.credentials.shared.common.ErrorCode;
@@ -57,16 +58,7 @@ final class ApiClientPolicy {
                 Objects.requireNonNullElse(given.enabled(), true),
                 Objects.requireNonNullElse(given.strongAuthSupported(), false),
                 Objects.requireNonNullElse(given.claimsSupported(), false),
-                scope(given.scope(), catalogue));
-    }
-
-    /** The seed: no scope selected means the default scope; an unknown scope is refused. */
-    static List<String> scope(List<String> requested, RightsCatalogue catalogue) {
-        List<String> scope = Scopes.normalize(requested);
-        scope.stream().filter(s -> !catalogue.isKnownScope(s)).findFirst().ifPresent(unknown -> {
-            throw new DomainException(ErrorCode.UNKNOWN_SCOPE, "Unknown scope: " + unknown);
-        });
-        return scope;
+                ScopeRules.validScope(given.scope(), catalogue));
     }
 
     private static String name(String name) {

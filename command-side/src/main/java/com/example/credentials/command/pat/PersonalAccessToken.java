@@ -1,12 +1,12 @@
 package com.example.credentials.command.pat;
 
+import com.example.credentials.command.ScopeRules;
 import com.example.credentials.command.identity.IdentityLookup;
 import com.example.credentials.command.identity.IdentityLookup.IdentitySummary;
 import com.example.credentials.command.patch.JsonPatches;
 import com.example.credentials.shared.common.DomainException;
 import com.example.credentials.shared.common.ErrorCode;
 import com.example.credentials.shared.common.RightsCatalogue;
-import com.example.credentials.shared.common.Scopes;
 import com.example.credentials.shared.pat.CreatePersonalAccessToken;
 import com.example.credentials.shared.pat.DeletePersonalAccessToken;
 import com.example.credentials.shared.pat.PersonalAccessTokenCreated;
@@ -61,7 +61,7 @@ public class PersonalAccessToken {
         IdentitySummary owner = identities.find(command.ownerId()).orElseThrow(() -> new DomainException(
                 ErrorCode.NOT_FOUND, "No such owner identity: " + command.ownerId()));
         String validName = validName(command.name());
-        List<String> validScope = validScope(command.scope(), catalogue);
+        List<String> validScope = ScopeRules.validScope(command.scope(), catalogue);
         int validity = validity(command.accessTokenValiditySeconds());
         registry.lockOwner(owner.identityId());
         ensureOwnerHasRoom(registry, owner.identityId());
@@ -78,7 +78,7 @@ public class PersonalAccessToken {
         ensureActorMayManage(command.actor());
         var patched = JsonPatches.apply(new PatPatchDocument(name, scope), command.patch(), PatPatchDocument.class);
         String validName = validName(patched.name());
-        List<String> validScope = validScope(patched.scope(), catalogue);
+        List<String> validScope = ScopeRules.validScope(patched.scope(), catalogue);
         if (!validName.equals(name)) {
             registry.lockOwner(ownerId);
             ensureNameIsFree(registry, ownerId, validName, tokenId);
@@ -131,14 +131,6 @@ public class PersonalAccessToken {
                     "name is required and at most " + MAX_NAME_LENGTH + " characters");
         }
         return name.strip();
-    }
-
-    private static List<String> validScope(List<String> requested, RightsCatalogue catalogue) {
-        List<String> scope = Scopes.normalize(requested);
-        scope.stream().filter(s -> !catalogue.isKnownScope(s)).findFirst().ifPresent(unknown -> {
-            throw new DomainException(ErrorCode.UNKNOWN_SCOPE, "Unknown scope: " + unknown);
-        });
-        return scope;
     }
 
     private static int validity(Integer seconds) {
