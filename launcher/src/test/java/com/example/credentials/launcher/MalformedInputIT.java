@@ -53,7 +53,15 @@ class MalformedInputIT {
                 Arguments.of("GET", "/v3/oauth-clients/no-such-client", null, null),
                 Arguments.of("GET", "/v3/identities/no-such-identity", null, null),
                 Arguments.of("GET", "/v3/no-such-endpoint", null, null),
-                Arguments.of("PUT", "/v3/oauth-clients", "application/json", "{}"));
+                Arguments.of("PUT", "/v3/oauth-clients", "application/json", "{}"),
+                Arguments.of("POST", "/v3/identities", "application/json", "{\"name\": \"nul\\u0000name\", \"kind\": \"USER\"}"),
+                Arguments.of("POST", "/v3/personal-access-tokens", "application/json", "{\"name\": \"nul\\u0000name\"}"),
+                Arguments.of("POST", "/v3/personal-access-tokens", "application/json", "{\"name\": \"x\", \"ownerId\": \"a\\u0000b\"}"),
+                Arguments.of("POST", "/v3/oauth-clients", "application/json", "{\"name\": \"x\", \"keyType\": \"K\\u0000\"}"),
+                Arguments.of("POST", "/v3/virtual-appliances", "application/json", "{\"name\": \"va\\u0007\"}"),
+                Arguments.of("GET", "/v3/audit-events?subjectId=a%00b", null, null),
+                Arguments.of("POST", "/oauth/token?grant_type=client_credentials&client_id=a%00b&client_secret=x",
+                        "application/x-www-form-urlencoded", ""));
     }
 
     @ParameterizedTest(name = "{0} {1} {3}")

@@ -1,5 +1,6 @@
 package com.example.credentials.command.apiclient;
 
+import com.example.credentials.command.TextRules;
 import com.example.credentials.command.identity.IdentityLookup;
 import com.example.credentials.command.identity.IdentityLookup.IdentitySummary;
 import com.example.credentials.command.patch.JsonPatches;
@@ -33,6 +34,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
 @Aggregate
 public class ApiClient {
 
+    static final int MAX_KEY_TYPE_LENGTH = 64;
+
     @AggregateIdentifier
     private String clientId;
     private String ownerId;
@@ -52,7 +55,8 @@ public class ApiClient {
         IdentitySummary owner = identities.find(command.ownerId()).orElseThrow(() -> new DomainException(
                 ErrorCode.FORBIDDEN, "The creating identity is unknown"));
         ensureCreatorMayOwnApiClients(owner);
-        String type = command.keyType() == null || command.keyType().isBlank() ? KeyTypes.API : command.keyType().strip();
+        String type = command.keyType() == null || command.keyType().isBlank() ? KeyTypes.API
+                : TextRules.validName("keyType", command.keyType(), MAX_KEY_TYPE_LENGTH);
         ensureNotVirtualApplianceKey(type, "created");
         ApiClientSettings complete = ApiClientPolicy.complete(command.settings(), catalogue);
         apply(new ApiClientCreated(command.clientId(), owner.identityId(), type, complete, command.secretHash(),

@@ -1,6 +1,7 @@
 package com.example.credentials.command.apiclient;
 
 import com.example.credentials.command.ScopeRules;
+import com.example.credentials.command.TextRules;
 import com.example.credentials.shared.apiclient.ApiClientSettings;
 import com.example.credentials.shared.common.DomainException;
 import com.example.credentials.shared.common.ErrorCode;
@@ -62,18 +63,11 @@ final class ApiClientPolicy {
     }
 
     private static String name(String name) {
-        if (name == null || name.isBlank() || name.strip().length() > MAX_NAME_LENGTH) {
-            throw new DomainException(ErrorCode.INVALID_VALUE,
-                    "name is required and at most " + MAX_NAME_LENGTH + " characters");
-        }
-        return name.strip();
+        return TextRules.validName("name", name, MAX_NAME_LENGTH);
     }
 
     private static String text(String field, String value) {
-        if (value != null && value.length() > MAX_TEXT_LENGTH) {
-            throw new DomainException(ErrorCode.INVALID_VALUE, field + " is at most " + MAX_TEXT_LENGTH + " characters");
-        }
-        return value;
+        return TextRules.validText(field, value, MAX_TEXT_LENGTH);
     }
 
     private static int within(String field, Integer value, int defaultValue, int max) {

@@ -1,5 +1,6 @@
 package com.example.credentials.command.appliance;
 
+import com.example.credentials.command.TextRules;
 import com.example.credentials.command.apiclient.ApplianceKeys;
 import com.example.credentials.shared.appliance.CreateVirtualAppliance;
 import com.example.credentials.shared.appliance.DeleteVirtualAppliance;
@@ -37,11 +38,7 @@ class VirtualApplianceCommandHandler {
 
     @CommandHandler
     public String handle(CreateVirtualAppliance command) throws Exception {
-        String name = command.name() == null ? "" : command.name().strip();
-        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
-            throw new DomainException(ErrorCode.INVALID_VALUE,
-                    "name is required and at most " + MAX_NAME_LENGTH + " characters");
-        }
+        String name = TextRules.validName("name", command.name(), MAX_NAME_LENGTH);
         identities.find(command.ownerId()).orElseThrow(() -> new DomainException(ErrorCode.FORBIDDEN,
                 "The creating identity is unknown"));
         Instant now = clock.instant();

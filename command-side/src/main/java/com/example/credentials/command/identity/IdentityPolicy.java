@@ -1,5 +1,6 @@
 package com.example.credentials.command.identity;
 
+import com.example.credentials.command.TextRules;
 import com.example.credentials.shared.common.DomainException;
 import com.example.credentials.shared.common.ErrorCode;
 import com.example.credentials.shared.common.IdentityKind;
@@ -23,11 +24,7 @@ final class IdentityPolicy {
     }
 
     static String validName(String name) {
-        if (name == null || name.isBlank() || name.strip().length() > MAX_NAME_LENGTH) {
-            throw new DomainException(ErrorCode.INVALID_VALUE,
-                    "name is required and at most " + MAX_NAME_LENGTH + " characters");
-        }
-        return name.strip();
+        return TextRules.validName("name", name, MAX_NAME_LENGTH);
     }
 
     /** Support and services accounts are granted access until an instant; a tenant's own users are not. */

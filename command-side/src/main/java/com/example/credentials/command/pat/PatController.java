@@ -2,6 +2,7 @@ package com.example.credentials.command.pat;
 
 import com.example.credentials.command.Commands;
 import com.example.credentials.command.Ids;
+import com.example.credentials.command.TextRules;
 import com.example.credentials.command.secret.SecretIssuer;
 import com.example.credentials.shared.common.DomainException;
 import com.example.credentials.shared.common.ErrorCode;
@@ -60,7 +61,8 @@ class PatController {
 
     @PostMapping
     PersonalAccessTokenResponse create(@RequestBody CreatePersonalAccessTokenRequest request, Caller caller) {
-        String ownerId = request.ownerId() == null ? caller.identityId() : caller.resolve(request.ownerId());
+        String ownerId = request.ownerId() == null ? caller.identityId()
+                : TextRules.validId("ownerId", caller.resolve(request.ownerId()));
         TokenActor actor = actor(caller);
         if (!actor.mayManageTokensOf(ownerId)) {
             throw new DomainException(ErrorCode.FORBIDDEN,

@@ -1,6 +1,7 @@
 package com.example.credentials.command.pat;
 
 import com.example.credentials.command.ScopeRules;
+import com.example.credentials.command.TextRules;
 import com.example.credentials.command.identity.IdentityLookup;
 import com.example.credentials.command.identity.IdentityLookup.IdentitySummary;
 import com.example.credentials.command.patch.JsonPatches;
@@ -126,11 +127,7 @@ public class PersonalAccessToken {
     }
 
     private static String validName(String name) {
-        if (name == null || name.isBlank() || name.strip().length() > MAX_NAME_LENGTH) {
-            throw new DomainException(ErrorCode.INVALID_VALUE,
-                    "name is required and at most " + MAX_NAME_LENGTH + " characters");
-        }
-        return name.strip();
+        return TextRules.validName("name", name, MAX_NAME_LENGTH);
     }
 
     private static int validity(Integer seconds) {
