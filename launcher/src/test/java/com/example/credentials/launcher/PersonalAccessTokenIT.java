@@ -29,7 +29,7 @@ class PersonalAccessTokenIT {
         String owner = api.createIdentity(admin, "Pat Owner", "USER");
         Api.Response created = api.createPat(admin, owner, "deploy script", List.of("idn:oauth-clients:read"))
                 .expect(200);
-        assertThat(created.field("secret")).hasSize(64);
+        assertThat(created.field("secret")).matches("idcs_[0-9A-Za-z]{49}");
         assertThat(created.body().path("accessTokenValiditySeconds").asInt()).isEqualTo(43200);
         assertThat(created.body().path("owner").path("type").asText()).isEqualTo("IDENTITY");
 

@@ -70,6 +70,29 @@ class TokenEndpointIT {
     }
 
     @Test
+    void mistypedSecretIsRefusedByItsChecksumBeforeAnyLookup() {
+        String admin = api.adminToken();
+        String owner = api.createIdentity(admin, "Typist", "USER");
+        Api.Response pat = api.createPat(admin, owner, "typed", null).expect(200);
+        String secret = pat.field("secret");
+        char last = secret.charAt(secret.length() - 1);
+        String typo = secret.substring(0, secret.length() - 1) + (last == 'a' ? 'b' : 'a');
+        double before = mistypedCount();
+
+        assertThat(api.tokenRequest(pat.field("id"), typo).expect(401).field("error")).isEqualTo("invalid_client");
+
+        assertThat(mistypedCount()).isEqualTo(before + 1);
+        api.token(pat.field("id"), secret);
+    }
+
+    private double mistypedCount() {
+        return api.get("/actuator/prometheus", null).expect(200).text().lines()
+                .filter(line -> line.startsWith("credentials_tokens_mistyped_secrets_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
+    }
+
+    @Test
     void unknownClientIsAnInvalidClient() {
         assertThat(api.tokenRequest("no-such-client", "x").expect(401).field("error")).isEqualTo("invalid_client");
     }

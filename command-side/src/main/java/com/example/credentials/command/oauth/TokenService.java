@@ -3,6 +3,7 @@ package com.example.credentials.command.oauth;
 import com.example.credentials.command.identity.IdentityLookup;
 import com.example.credentials.command.identity.IdentityLookup.IdentitySummary;
 import com.example.credentials.command.oauth.CredentialLookup.CredentialRecord;
+import com.example.credentials.command.secret.SecretFormat;
 import com.example.credentials.command.secret.SecretHasher;
 import com.example.credentials.shared.common.GrantType;
 import com.example.credentials.shared.common.RightsCatalogue;
@@ -22,8 +23,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The client credentials grant for API clients and personal access tokens: checks the secret against its keyed
- * hash, computes the credential's effective rights now, and signs an access token that carries them.
+ * The client credentials grant for API clients and personal access tokens: refuses a secret whose checksum fails
+ * before any lookup, checks the secret against its keyed hash, computes the credential's effective rights now, and signs an access token that carries them.
  */
 @Service
 class TokenService {
@@ -56,6 +57,10 @@ class TokenService {
 
     AccessToken clientCredentials(String clientId, String clientSecret) {
         if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isEmpty()) {
+            throw TokenRequestRefused.invalidClient();
+        }
+        if (SecretFormat.isMistyped(clientSecret)) {
+            meters.counter("credentials.tokens.mistyped.secrets").increment();
             throw TokenRequestRefused.invalidClient();
         }
         CredentialRecord credential = credentials.findCredential(clientId)

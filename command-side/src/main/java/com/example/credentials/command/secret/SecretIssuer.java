@@ -3,7 +3,6 @@ package com.example.credentials.command.secret;
 import org.springframework.stereotype.Component;
 
 import java.security.SecureRandom;
-import java.util.HexFormat;
 
 /** Makes new credential secrets from a CSPRNG: the clear value for the create response, the hash for the log. */
 @Component
@@ -24,10 +23,9 @@ public class SecretIssuer {
         this.hasher = hasher;
     }
 
+    /** A new secret in the service's format ({@link SecretFormat}): prefix, 256 random bits, checksum. */
     public IssuedSecret issue() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String secret = HexFormat.of().formatHex(bytes);
+        String secret = SecretFormat.newSecret(random);
         return new IssuedSecret(secret, hasher.hash(secret));
     }
 
