@@ -60,6 +60,10 @@ class MalformedInputIT {
                 Arguments.of("POST", "/v3/oauth-clients", "application/json", "{\"name\": \"x\", \"keyType\": \"K\\u0000\"}"),
                 Arguments.of("POST", "/v3/virtual-appliances", "application/json", "{\"name\": \"va\\u0007\"}"),
                 Arguments.of("GET", "/v3/audit-events?subjectId=a%00b", null, null),
+                Arguments.of("PATCH", "/v3/identities/bootstrap-admin", "application/json-patch+json", "[{\"op\": \"replace\", \"path\": \"\", \"value\": null}]"),
+                Arguments.of("PATCH", "/v3/auth-users/bootstrap-admin", "application/json-patch+json", "[{\"op\": \"replace\", \"path\": \"\", \"value\": [1]}]"),
+                Arguments.of("GET", "/v3/oauth-clients?filters=" + "x".repeat(9000), null, null),
+                Arguments.of("PATCH", "/v3/auth-users/bootstrap-admin", "application/json-patch+json", "[{\"op\": \"add\", \"path\": \"/capabilities/0\", \"value\": null}]"),
                 Arguments.of("POST", "/oauth/token?grant_type=client_credentials&client_id=a%00b&client_secret=x",
                         "application/x-www-form-urlencoded", ""));
     }

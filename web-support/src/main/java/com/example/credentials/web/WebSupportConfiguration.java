@@ -1,7 +1,10 @@
 package com.example.credentials.web;
 
 import com.example.credentials.shared.common.RightsCatalogue;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
@@ -11,7 +14,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import java.io.IOException;
 import java.util.List;
 
-/** Loads the rights catalogue and lets controllers take the {@link Caller} as a parameter. */
+/** Loads the rights catalogue, lets controllers take the {@link Caller} as a parameter, and shapes Tomcat's errors. */
 @Configuration
 public class WebSupportConfiguration implements WebMvcConfigurer {
 
@@ -19,6 +22,16 @@ public class WebSupportConfiguration implements WebMvcConfigurer {
     RightsCatalogue rightsCatalogue(@Value("${credentials.rights-catalogue:classpath:rights-catalogue.yaml}")
                                     Resource location) throws IOException {
         return RightsCatalogueFile.load(location);
+    }
+
+    /** Tomcat reports what it refuses on its own with the API's error body (see {@link JsonErrorReportValve}). */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonErrorsFromTomcat() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+            }
+        });
     }
 
     @Override

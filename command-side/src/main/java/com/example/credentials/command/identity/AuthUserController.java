@@ -64,10 +64,11 @@ class AuthUserController {
         Capabilities wanted = JsonPatches.apply(new Capabilities(List.copyOf(new TreeSet<>(held))), patch,
                 Capabilities.class);
         Set<String> target = new LinkedHashSet<>(wanted.capabilities() == null ? List.of() : wanted.capabilities());
-        target.stream().filter(level -> level == null || !catalogue.isKnownLevel(level)).findFirst()
-                .ifPresent(unknown -> {
-                    throw new DomainException(ErrorCode.UNKNOWN_USER_LEVEL, "Unknown user level: " + unknown);
-                });
+        for (String level : target) {
+            if (level == null || !catalogue.isKnownLevel(level)) {
+                throw new DomainException(ErrorCode.UNKNOWN_USER_LEVEL, "Unknown user level: " + level);
+            }
+        }
         var commandsToSend = new ArrayList<Object>();
         target.stream().filter(level -> !held.contains(level)).forEach(l -> commandsToSend.add(new GrantUserLevel(id, l)));
         held.stream().filter(level -> !target.contains(level)).forEach(l -> commandsToSend.add(new RevokeUserLevel(id, l)));

@@ -56,6 +56,9 @@ public final class JsonPatches {
         } catch (JsonPatchApplicationException | IllegalArgumentException e) {
             throw new DomainException(ErrorCode.INVALID_VALUE, "The JSON Patch cannot be applied: " + e.getMessage());
         }
+        if (patched == null || !patched.isObject()) {
+            throw new DomainException(ErrorCode.INVALID_VALUE, "The patched resource must remain a JSON object");
+        }
         try {
             return MAPPER.treeToValue(patched, type);
         } catch (Exception e) {
