@@ -36,7 +36,13 @@ public final class Fixtures {
         private final Map<String, IdentitySummary> known = new HashMap<>();
 
         public Identities with(String id, IdentityKind kind, String... levels) {
-            known.put(id, new IdentitySummary(id, "Name of " + id, kind, Set.of(levels)));
+            known.put(id, new IdentitySummary(id, "Name of " + id, kind, Set.of(levels),
+                    kind.isVendorAccount() ? NOW.plusSeconds(86_400) : null));
+            return this;
+        }
+
+        public Identities withExpiredAccess(String id, IdentityKind kind) {
+            known.put(id, new IdentitySummary(id, "Name of " + id, kind, Set.of(), NOW.minusSeconds(1)));
             return this;
         }
 

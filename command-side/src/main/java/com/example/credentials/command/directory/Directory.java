@@ -8,6 +8,8 @@ import com.example.credentials.shared.usage.CredentialKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -28,9 +30,12 @@ class Directory implements IdentityLookup, CredentialLookup {
 
     @Override
     public Optional<IdentitySummary> find(String identityId) {
-        return jdbc.query("select identity_id, name, kind, levels from directory_identity where identity_id = ?",
+        return jdbc.query("""
+                        select identity_id, name, kind, levels, tenant_access_expires_at
+                        from directory_identity where identity_id = ?""",
                 (row, n) -> new IdentitySummary(row.getString(1), row.getString(2),
-                        IdentityKind.valueOf(row.getString(3)), words(row.getString(4))),
+                        IdentityKind.valueOf(row.getString(3)), words(row.getString(4)),
+                        row.getTimestamp(5) == null ? null : row.getTimestamp(5).toInstant()),
                 identityId).stream().findFirst();
     }
 
@@ -47,11 +52,26 @@ class Directory implements IdentityLookup, CredentialLookup {
                 clientId).stream().findFirst();
     }
 
-    void putIdentity(String identityId, String name, IdentityKind kind) {
+    void putIdentity(String identityId, String name, IdentityKind kind, Instant tenantAccessExpiresAt) {
         jdbc.update("""
-                insert into directory_identity (identity_id, name, kind) values (?, ?, ?)
-                on conflict (identity_id) do update set name = excluded.name, kind = excluded.kind""",
-                identityId, name, kind.name());
+                insert into directory_identity (identity_id, name, kind, tenant_access_expires_at) values (?, ?, ?, ?)
+                on conflict (identity_id) do update set name = excluded.name, kind = excluded.kind,
+                    tenant_access_expires_at = excluded.tenant_access_expires_at""",
+                identityId, name, kind.name(),
+                tenantAccessExpiresAt == null ? null : Timestamp.from(tenantAccessExpiresAt));
+    }
+
+    /** Live tokens of vendor identities whose tenant access ended at or before {@code now}: token id → owner id. */
+    List<ExpiredToken> tokensWhoseOwnerAccessEnded(Instant now) {
+        return jdbc.query("""
+                        select n.token_id, n.owner_id, i.tenant_access_expires_at
+                        from pat_name n join directory_identity i on i.identity_id = n.owner_id
+                        where i.tenant_access_expires_at <= ?""",
+                (row, i) -> new ExpiredToken(row.getString(1), row.getString(2), row.getTimestamp(3).toInstant()),
+                Timestamp.from(now));
+    }
+
+    record ExpiredToken(String tokenId, String ownerId, Instant accessEndedAt) {
     }
 
     void setLevels(String identityId, Collection<String> levels) {

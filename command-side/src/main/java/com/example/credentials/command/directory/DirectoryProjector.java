@@ -40,13 +40,13 @@ class DirectoryProjector {
 
     @EventHandler
     void on(IdentityCreated event) {
-        directory.putIdentity(event.identityId(), event.name(), event.kind());
+        directory.putIdentity(event.identityId(), event.name(), event.kind(), event.tenantAccessExpiresAt());
     }
 
     @EventHandler
     void on(IdentityUpdated event) {
         IdentityLookup.IdentitySummary known = directory.find(event.identityId()).orElseThrow();
-        directory.putIdentity(event.identityId(), event.name(), known.kind());
+        directory.putIdentity(event.identityId(), event.name(), known.kind(), event.tenantAccessExpiresAt());
     }
 
     @EventHandler

@@ -2,6 +2,7 @@ package com.example.credentials.command.identity;
 
 import com.example.credentials.shared.common.IdentityKind;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,7 +12,13 @@ import java.util.Set;
  */
 public interface IdentityLookup {
 
-    record IdentitySummary(String identityId, String name, IdentityKind kind, Set<String> levels) {
+    record IdentitySummary(String identityId, String name, IdentityKind kind, Set<String> levels,
+                           Instant tenantAccessExpiresAt) {
+
+        /** A vendor account whose tenant access has ended: its tokens are being deleted and obtain nothing. */
+        public boolean accessEndedBy(Instant now) {
+            return tenantAccessExpiresAt != null && !now.isBefore(tenantAccessExpiresAt);
+        }
     }
 
     Optional<IdentitySummary> find(String identityId);

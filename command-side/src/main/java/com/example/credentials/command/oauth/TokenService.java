@@ -71,9 +71,11 @@ class TokenService {
             throw new TokenRequestRefused(400, "unauthorized_client",
                     "This client may not use the client_credentials grant");
         }
-        IdentitySummary owner = identities.find(credential.ownerId()).orElseThrow(TokenRequestRefused::invalidClient);
-        Set<String> rights = catalogue.effectiveRights(credential.scope(), owner.levels());
         Instant now = clock.instant();
+        IdentitySummary owner = identities.find(credential.ownerId())
+                .filter(identity -> !identity.accessEndedBy(now))
+                .orElseThrow(TokenRequestRefused::invalidClient);
+        Set<String> rights = catalogue.effectiveRights(credential.scope(), owner.levels());
         AccessToken token = sign(credential, rights, now);
         usage.used(credential.clientId(), credential.kind(), now);
         meters.counter("credentials.tokens.issued", "credential_kind", credential.kind().name()).increment();

@@ -61,6 +61,7 @@ public class PersonalAccessToken {
                              RightsCatalogue catalogue, Clock clock) {
         IdentitySummary owner = identities.find(command.ownerId()).orElseThrow(() -> new DomainException(
                 ErrorCode.NOT_FOUND, "No such owner identity: " + command.ownerId()));
+        ensureOwnerAccessNotEnded(owner, clock);
         String validName = validName(command.name());
         List<String> validScope = ScopeRules.validScope(command.scope(), catalogue);
         int validity = validity(command.accessTokenValiditySeconds());
@@ -116,6 +117,14 @@ public class PersonalAccessToken {
         if (registry.isNameTaken(ownerId, name, tokenId)) {
             throw new DomainException(ErrorCode.PAT_NAME_TAKEN,
                     "The owner already has a personal access token named '" + name + "'");
+        }
+    }
+
+    /** The seed: a vendor account's tokens end with its tenant access, so none is made after it. */
+    private static void ensureOwnerAccessNotEnded(IdentitySummary owner, Clock clock) {
+        if (owner.accessEndedBy(clock.instant())) {
+            throw new DomainException(ErrorCode.FORBIDDEN,
+                    "The tenant access of " + owner.identityId() + " has expired");
         }
     }
 

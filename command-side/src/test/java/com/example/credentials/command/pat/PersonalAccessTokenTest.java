@@ -28,6 +28,7 @@ class PersonalAccessTokenTest {
     private static final String OWNER = "owner";
     private static final String OTHER_OWNER = "other";
     private static final String SUPPORT = "support";
+    private static final String EXPIRED_SUPPORT = "expired-support";
     private static final String HASH = "hmac-sha256:00";
     private static final List<String> READ_CLIENTS = List.of("idn:oauth-clients:read");
 
@@ -41,7 +42,8 @@ class PersonalAccessTokenTest {
         fixture.registerInjectableResource(new Fixtures.Identities()
                 .with(OWNER, IdentityKind.USER)
                 .with(OTHER_OWNER, IdentityKind.USER)
-                .with(SUPPORT, IdentityKind.SUPPORT));
+                .with(SUPPORT, IdentityKind.SUPPORT)
+                .withExpiredAccess(EXPIRED_SUPPORT, IdentityKind.SUPPORT));
         fixture.registerInjectableResource(registry);
         fixture.registerInjectableResource(Fixtures.CATALOGUE);
         fixture.registerInjectableResource(Fixtures.CLOCK);
@@ -117,6 +119,14 @@ class PersonalAccessTokenTest {
         fixture.givenNoPriorActivity()
                 .when(new CreatePersonalAccessToken(TOKEN, SUPPORT, "ci", READ_CLIENTS, null, HASH))
                 .expectEvents(created(SUPPORT, "ci"));
+    }
+
+    @Test
+    void vendorAccountWhoseTenantAccessExpiredGetsNoNewToken() {
+        fixture.givenNoPriorActivity()
+                .when(new CreatePersonalAccessToken(TOKEN, EXPIRED_SUPPORT, "late", READ_CLIENTS, null, HASH))
+                .expectException(refusedWith(ErrorCode.FORBIDDEN))
+                .expectNoEvents();
     }
 
     @Test
