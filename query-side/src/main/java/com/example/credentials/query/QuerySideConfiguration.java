@@ -19,8 +19,7 @@ import java.time.Clock;
 
 /**
  * The read side's wiring, by hand (no starter: the embedded wire-protocol server has no sessions): the MongoDB
- * database of the read models, the tracking tokens beside them, and pooled streaming processors that catch up
- * from the start of the log.
+ * database of the read models, their generations, and the tracking tokens beside them.
  */
 @Configuration
 public class QuerySideConfiguration {

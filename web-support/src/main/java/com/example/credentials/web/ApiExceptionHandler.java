@@ -91,7 +91,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
         String trackingId = TrackingId.of(((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class));
-        return respond(status, ApiError.of(detailCode(status), trackingId, describe(e)), headers);
+        return respond(status, ApiError.of(ErrorCode.detailCodeFor(status.value()), trackingId, describe(e)), headers);
     }
 
     private static String describe(Exception e) {
@@ -108,16 +108,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return response.getBody().getDetail();
         }
         return "The request could not be processed";
-    }
-
-    private static String detailCode(HttpStatusCode status) {
-        for (ErrorCode code : ErrorCode.values()) {
-            if (code.httpStatus() == status.value()) {
-                return code.detailCode();
-            }
-        }
-        HttpStatus known = HttpStatus.resolve(status.value());
-        return status.value() + (known != null ? " " + known.getReasonPhrase() : "");
     }
 
     private static ResponseEntity<Object> body(ErrorCode code, String text, HttpServletRequest request) {

@@ -7,7 +7,6 @@ import org.apache.catalina.valves.ErrorReportValve;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -29,8 +28,7 @@ public class JsonErrorReportValve extends ErrorReportValve {
             }
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
-            String detailCode = Arrays.stream(ErrorCode.values()).filter(code -> code.httpStatus() == status)
-                    .map(ErrorCode::detailCode).findFirst().orElse(String.valueOf(status));
+            String detailCode = ErrorCode.detailCodeFor(status);
             writer.write("{\"detailCode\":\"" + detailCode + "\",\"trackingId\":\""
                     + UUID.randomUUID().toString().replace("-", "") + "\",\"messages\":[{\"locale\":\"en-US\","
                     + "\"localeOrigin\":\"DEFAULT\",\"text\":\"The request could not be read (status " + status

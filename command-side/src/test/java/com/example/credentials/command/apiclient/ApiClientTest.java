@@ -128,6 +128,22 @@ class ApiClientTest {
     }
 
     @Test
+    void accessTypeOtherThanOnlineOrOfflineIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateApiClient(CLIENT, ADMIN, null, new ApiClientSettings("app", "d", null, null, 600, null,
+                        null, null, "SOMETIMES", null, null, null, null, null, null), HASH))
+                .expectException(refusedWith(ErrorCode.INVALID_VALUE));
+    }
+
+    @Test
+    void homepageUrlThatIsNotAnAbsoluteHttpUrlIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateApiClient(CLIENT, ADMIN, null, new ApiClientSettings("app", "d", null,
+                        "javascript:alert(1)", 600, null, null, null, null, null, null, null, null, null, null), HASH))
+                .expectException(refusedWith(ErrorCode.INVALID_VALUE));
+    }
+
+    @Test
     void keyTypeDefaultsToApiAndAnyOtherGivenTypeIsKept() {
         fixture.givenNoPriorActivity()
                 .when(new CreateApiClient(CLIENT, ADMIN, "INTEGRATION", plain(), HASH))

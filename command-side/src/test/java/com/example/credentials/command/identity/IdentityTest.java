@@ -47,6 +47,13 @@ class IdentityTest {
     }
 
     @Test
+    void userAccountCannotHaveATenantAccessExpiry() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateIdentity(ID, "Ann", IdentityKind.USER, EXPIRY, null))
+                .expectException(refusedWith(ErrorCode.INVALID_VALUE));
+    }
+
+    @Test
     void servicesAccountIsCreatedWithItsExpiry() {
         fixture.givenNoPriorActivity()
                 .when(new CreateIdentity(ID, "Sam", IdentityKind.SERVICES, EXPIRY, null))

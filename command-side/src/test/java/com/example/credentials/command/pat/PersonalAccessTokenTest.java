@@ -69,6 +69,16 @@ class PersonalAccessTokenTest {
     }
 
     @Test
+    void accessTokenValidityOutsideOneSecondToOneDayIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new CreatePersonalAccessToken(TOKEN, OWNER, "ci", READ_CLIENTS, 86_401, HASH))
+                .expectException(refusedWith(ErrorCode.INVALID_VALUE));
+        fixture.givenNoPriorActivity()
+                .when(new CreatePersonalAccessToken(TOKEN, OWNER, "ci", READ_CLIENTS, 0, HASH))
+                .expectException(refusedWith(ErrorCode.INVALID_VALUE));
+    }
+
+    @Test
     void unknownScopeIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new CreatePersonalAccessToken(TOKEN, OWNER, "ci", List.of("idn:nope:read"), null, HASH))

@@ -44,10 +44,6 @@ public final class ReadModels {
         return generation == 0 ? collection : collection + "_g" + generation;
     }
 
-    public int currentGeneration() {
-        return generation.getAsInt();
-    }
-
     /** This generation's MongoDB collection, for queries, with an ascending index on each named field. */
     public MongoCollection<Document> collection(String name, String... indexedFields) {
         String fullName = nameOf(name, generation.getAsInt());

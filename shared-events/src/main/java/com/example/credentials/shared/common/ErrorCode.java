@@ -30,6 +30,16 @@ public enum ErrorCode {
         this.detailCode = detailCode;
     }
 
+    /** The detail code of the first code with this status, or the bare status: what a framework-level error shows. */
+    public static String detailCodeFor(int httpStatus) {
+        for (ErrorCode code : values()) {
+            if (code.httpStatus == httpStatus) {
+                return code.detailCode;
+            }
+        }
+        return String.valueOf(httpStatus);
+    }
+
     public int httpStatus() {
         return httpStatus;
     }
