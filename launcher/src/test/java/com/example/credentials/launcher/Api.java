@@ -39,9 +39,22 @@ final class Api {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final Map<String, String> headers;
 
     Api(String base) {
+        this(base, Map.of());
+    }
+
+    private Api(String base, Map<String, String> headers) {
         this.base = base;
+        this.headers = headers;
+    }
+
+    /** The same service, with these headers on every request: as if called through a proxy that sets them. */
+    Api withHeaders(Map<String, String> extraHeaders) {
+        var all = new LinkedHashMap<>(headers);
+        all.putAll(extraHeaders);
+        return new Api(base, all);
     }
 
     String base() {
@@ -137,6 +150,7 @@ final class Api {
 
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+        headers.forEach(builder::header);
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }

@@ -44,6 +44,10 @@ class OpenApiIT {
 
         Map<String, Supplier<Api.Response>> happyPaths = new LinkedHashMap<>();
         happyPaths.put("POST /oauth/token", () -> api.tokenRequest(patId, pat.field("secret")));
+        happyPaths.put("POST /oauth/introspect", () -> api.form("/oauth/introspect", Map.of("token",
+                api.token(patId, pat.field("secret")), "client_id", patId, "client_secret", pat.field("secret"))));
+        happyPaths.put("POST /oauth/revoke", () -> api.form("/oauth/revoke", Map.of("token",
+                api.token(patId, pat.field("secret")), "client_id", patId, "client_secret", pat.field("secret"))));
         happyPaths.put("GET /oauth/jwks", () -> api.get("/oauth/jwks", null));
         happyPaths.put("GET /.well-known/jwks.json", () -> api.get("/.well-known/jwks.json", null));
         happyPaths.put("POST /v3/identities", () -> api.post("/v3/identities", admin, Map.of("name", "n", "kind", "USER")));

@@ -20,6 +20,7 @@ final class RunningService implements AutoCloseable {
     static final String ADMIN_CLIENT_ID = "it-bootstrap-admin";
     static final String ADMIN_CLIENT_SECRET = "it-bootstrap-admin-secret-" + Long.toHexString(System.nanoTime());
 
+    static final String TRUSTED_PROXY = "127.0.0.1/32";
     private static RunningService shared;
     private static final List<Path> LOG_FILES = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -36,7 +37,8 @@ final class RunningService implements AutoCloseable {
 
     static synchronized RunningService shared() {
         if (shared == null) {
-            shared = start(newDataDir());
+            // The tests call from loopback; trusting it as a proxy lets them play clients behind it (X-Forwarded-For).
+            shared = start(newDataDir(), "--credentials.network.trusted-proxies=" + TRUSTED_PROXY);
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
         }
         return shared;

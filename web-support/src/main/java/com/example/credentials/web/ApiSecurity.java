@@ -14,6 +14,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -23,13 +24,15 @@ import java.util.Map;
 
 /**
  * Every {@code /v3/**} call needs a bearer token this service signed, and the right the catalogue names for its
- * endpoint. No token: 401 with {@code {"error": ...}}. A token without the right: 403 with the error body.
+ * endpoint. No token: 401 with {@code {"error": ...}}. A token without the right: 403 with the error body. A signed
+ * token is then weighed against its credential as it is now ({@link CurrentAccessFilter}).
  */
 @Configuration
 public class ApiSecurity {
 
     @Bean
-    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, RightsCatalogue catalogue, ObjectMapper json)
+    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, RightsCatalogue catalogue, ObjectMapper json,
+                                               AccessTokenGate gate, ClientOrigins origins, AccessRefusals refusals)
             throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> write(response, 401,
                 Map.of("error", "A valid bearer token is required"), json);
@@ -54,7 +57,9 @@ public class ApiSecurity {
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rightsFromScope()))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden));
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
+                .addFilterAfter(new CurrentAccessFilter(gate, origins, refusals, json),
+                        BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 

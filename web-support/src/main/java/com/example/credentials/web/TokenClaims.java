@@ -8,6 +8,8 @@ public final class TokenClaims {
     public static final String SCOPE = "scope";
     /** {@code API_CLIENT} or {@code PERSONAL_ACCESS_TOKEN}. */
     public static final String CREDENTIAL_KIND = "credential_kind";
+    /** The refresh-token family an access token was issued in, if any: revoking the family stops the token. */
+    public static final String FAMILY_ID = "fid";
     public static final String ISSUER = "credential-service";
 
     private TokenClaims() {

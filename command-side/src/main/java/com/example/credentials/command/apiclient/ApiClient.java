@@ -16,6 +16,7 @@ import com.example.credentials.shared.common.DomainException;
 import com.example.credentials.shared.common.ErrorCode;
 import com.example.credentials.shared.common.KeyTypes;
 import com.example.credentials.shared.common.RightsCatalogue;
+import com.example.credentials.shared.token.AccessTokenRevoked;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -89,6 +90,11 @@ public class ApiClient {
     /** The appliance's own deletion takes its key with it. */
     void deleteWithAppliance(Instant deletedAt) {
         apply(new ApiClientDeleted(clientId, ownerId, keyType, deletedAt));
+    }
+
+    /** Stops one of the credential's access tokens before it expires (RFC 7009); the log keeps who and why. */
+    public void revokeAccessToken(String jti, Instant expiresAt, String reason, Instant now) {
+        apply(new AccessTokenRevoked(clientId, ownerId, jti, expiresAt, reason, now));
     }
 
     /** Records a use once per minute: a use within the minute already recorded is a deliberate no-op. */

@@ -4,12 +4,18 @@ import com.example.credentials.command.identity.IdentityLookup;
 import com.example.credentials.command.oauth.CredentialLookup;
 import com.example.credentials.shared.common.GrantType;
 import com.example.credentials.shared.common.IdentityKind;
+import com.example.credentials.shared.common.NetworkRules;
+import com.example.credentials.shared.common.RightsCatalogue;
 import com.example.credentials.shared.usage.CredentialKind;
+import com.example.credentials.web.CredentialState;
+import com.example.credentials.web.CredentialStates;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -18,24 +24,32 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The write side's lookup tables on PostgreSQL, read and written in the caller's transaction. */
+/**
+ * The write side's lookup tables on PostgreSQL, read and written in the caller's transaction. As the
+ * {@link CredentialStates} of every call, it is exact: a revocation is seen by the next call after it commits.
+ * Where both sides run in one process it is the one used ({@code @Primary}).
+ */
 @Component
-class Directory implements IdentityLookup, CredentialLookup {
+@Primary
+class Directory implements IdentityLookup, CredentialLookup, CredentialStates {
 
     private final JdbcTemplate jdbc;
+    private final RightsCatalogue catalogue;
 
-    Directory(JdbcTemplate jdbc) {
+    Directory(JdbcTemplate jdbc, RightsCatalogue catalogue) {
         this.jdbc = jdbc;
+        this.catalogue = catalogue;
     }
 
     @Override
     public Optional<IdentitySummary> find(String identityId) {
         return jdbc.query("""
-                        select identity_id, name, kind, levels, tenant_access_expires_at
+                        select identity_id, name, kind, levels, tenant_access_expires_at, allowed_cidrs,
+                               allowed_countries
                         from directory_identity where identity_id = ?""",
                 (row, n) -> new IdentitySummary(row.getString(1), row.getString(2),
-                        IdentityKind.valueOf(row.getString(3)), words(row.getString(4)),
-                        row.getTimestamp(5) == null ? null : row.getTimestamp(5).toInstant()),
+                        IdentityKind.valueOf(row.getString(3)), words(row.getString(4)), instant(row.getTimestamp(5)),
+                        new NetworkRules(List.copyOf(words(row.getString(6))), List.copyOf(words(row.getString(7))))),
                 identityId).stream().findFirst();
     }
 
@@ -43,22 +57,56 @@ class Directory implements IdentityLookup, CredentialLookup {
     public Optional<CredentialRecord> findCredential(String clientId) {
         return jdbc.query("""
                         select client_id, credential_kind, owner_id, secret_hash, scope, grant_types, enabled,
-                               access_token_validity_seconds
+                               access_token_validity_seconds, refresh_token_validity_seconds
                         from directory_credential where client_id = ?""",
                 (row, n) -> new CredentialRecord(row.getString(1), CredentialKind.valueOf(row.getString(2)),
                         row.getString(3), row.getString(4), List.copyOf(words(row.getString(5))),
                         words(row.getString(6)).stream().map(GrantType::valueOf).collect(Collectors.toSet()),
-                        row.getBoolean(7), row.getInt(8)),
+                        row.getBoolean(7), row.getInt(8), row.getInt(9)),
                 clientId).stream().findFirst();
     }
 
-    void putIdentity(String identityId, String name, IdentityKind kind, Instant tenantAccessExpiresAt) {
+    @Override
+    public Optional<RefreshFamilyRecord> findRefreshFamily(String familyId) {
+        return jdbc.query("""
+                        select family_id, client_id, owner_id, expires_at, revoked
+                        from refresh_token_family where family_id = ?""",
+                (row, n) -> new RefreshFamilyRecord(row.getString(1), row.getString(2), row.getString(3),
+                        instant(row.getTimestamp(4)), row.getBoolean(5)),
+                familyId).stream().findFirst();
+    }
+
+    @Override
+    public Optional<CredentialState> find(String credentialId, Collection<String> tokenIds) {
+        Optional<CredentialRecord> credential = findCredential(credentialId);
+        if (credential.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<IdentitySummary> owner = find(credential.get().ownerId());
+        if (owner.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> revoked = tokenIds.isEmpty() ? Set.of() : new LinkedHashSet<>(jdbc.queryForList(
+                "select token_id from revoked_token where token_id = any (?)", String.class,
+                (Object) tokenIds.toArray(String[]::new)));
+        return Optional.of(new CredentialState(credentialId, credential.get().kind(), owner.get().identityId(),
+                credential.get().enabled(), catalogue.effectiveRights(credential.get().scope(), owner.get().levels()),
+                owner.get().networkRules(), owner.get().tenantAccessExpiresAt(), revoked, true));
+    }
+
+    void putIdentity(String identityId, String name, IdentityKind kind, Instant tenantAccessExpiresAt,
+                     NetworkRules rules) {
+        NetworkRules known = rules == null ? NetworkRules.none() : rules;
         jdbc.update("""
-                insert into directory_identity (identity_id, name, kind, tenant_access_expires_at) values (?, ?, ?, ?)
+                insert into directory_identity (identity_id, name, kind, tenant_access_expires_at, allowed_cidrs,
+                                                allowed_countries)
+                values (?, ?, ?, ?, ?, ?)
                 on conflict (identity_id) do update set name = excluded.name, kind = excluded.kind,
-                    tenant_access_expires_at = excluded.tenant_access_expires_at""",
+                    tenant_access_expires_at = excluded.tenant_access_expires_at,
+                    allowed_cidrs = excluded.allowed_cidrs, allowed_countries = excluded.allowed_countries""",
                 identityId, name, kind.name(),
-                tenantAccessExpiresAt == null ? null : Timestamp.from(tenantAccessExpiresAt));
+                tenantAccessExpiresAt == null ? null : Timestamp.from(tenantAccessExpiresAt),
+                String.join(" ", known.allowedCidrs()), String.join(" ", known.allowedCountries()));
     }
 
     /** Live tokens of vendor identities whose tenant access ended at or before {@code now}: token id → owner id. */
@@ -82,28 +130,56 @@ class Directory implements IdentityLookup, CredentialLookup {
     void putCredential(CredentialRecord credential) {
         jdbc.update("""
                 insert into directory_credential (client_id, credential_kind, owner_id, secret_hash, scope,
-                                                  grant_types, enabled, access_token_validity_seconds)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
+                                                  grant_types, enabled, access_token_validity_seconds,
+                                                  refresh_token_validity_seconds)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (client_id) do update set scope = excluded.scope, grant_types = excluded.grant_types,
-                    enabled = excluded.enabled, access_token_validity_seconds = excluded.access_token_validity_seconds""",
+                    enabled = excluded.enabled, access_token_validity_seconds = excluded.access_token_validity_seconds,
+                    refresh_token_validity_seconds = excluded.refresh_token_validity_seconds""",
                 credential.clientId(), credential.kind().name(), credential.ownerId(), credential.secretHash(),
                 String.join(" ", credential.scope()),
                 credential.grantTypes().stream().map(Enum::name).sorted().collect(Collectors.joining(" ")),
-                credential.enabled(), credential.accessTokenValiditySeconds());
+                credential.enabled(), credential.accessTokenValiditySeconds(),
+                credential.refreshTokenValiditySeconds());
     }
 
     void updateCredential(String clientId, List<String> scope, Set<GrantType> grantTypes, boolean enabled,
-                          Integer accessTokenValiditySeconds) {
+                          Integer accessTokenValiditySeconds, Integer refreshTokenValiditySeconds) {
         jdbc.update("""
                 update directory_credential set scope = ?, grant_types = ?, enabled = ?,
-                    access_token_validity_seconds = coalesce(?, access_token_validity_seconds)
+                    access_token_validity_seconds = coalesce(?, access_token_validity_seconds),
+                    refresh_token_validity_seconds = coalesce(?, refresh_token_validity_seconds)
                 where client_id = ?""",
                 String.join(" ", scope), grantTypes.stream().map(Enum::name).sorted().collect(Collectors.joining(" ")),
-                enabled, accessTokenValiditySeconds, clientId);
+                enabled, accessTokenValiditySeconds, refreshTokenValiditySeconds, clientId);
     }
 
     void removeCredential(String clientId) {
         jdbc.update("delete from directory_credential where client_id = ?", clientId);
+    }
+
+    /** Remembers a revoked token id until {@code expiresAt}, and forgets those no token can outlive any more. */
+    void revokeToken(String tokenId, String credentialId, Instant expiresAt, Instant now) {
+        jdbc.update("delete from revoked_token where expires_at < ?", Timestamp.from(now));
+        jdbc.update("""
+                insert into revoked_token (token_id, credential_id, expires_at) values (?, ?, ?)
+                on conflict (token_id) do update set expires_at = greatest(revoked_token.expires_at, excluded.expires_at)""",
+                tokenId, credentialId, Timestamp.from(expiresAt));
+    }
+
+    void putRefreshFamily(String familyId, String clientId, String ownerId, Instant expiresAt) {
+        jdbc.update("""
+                insert into refresh_token_family (family_id, client_id, owner_id, expires_at) values (?, ?, ?, ?)
+                on conflict (family_id) do update set expires_at = excluded.expires_at""",
+                familyId, clientId, ownerId, Timestamp.from(expiresAt));
+    }
+
+    void markRefreshFamilyRevoked(String familyId) {
+        jdbc.update("update refresh_token_family set revoked = true where family_id = ?", familyId);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static Set<String> words(String text) {

@@ -15,6 +15,10 @@ import com.example.credentials.shared.identity.UserLevelRevoked;
 import com.example.credentials.shared.pat.PersonalAccessTokenCreated;
 import com.example.credentials.shared.pat.PersonalAccessTokenDeleted;
 import com.example.credentials.shared.pat.PersonalAccessTokenUpdated;
+import com.example.credentials.shared.token.AccessTokenRevoked;
+import com.example.credentials.shared.token.RefreshTokenFamilyRevoked;
+import com.example.credentials.shared.token.RefreshTokenIssued;
+import com.example.credentials.shared.token.RefreshTokenRotated;
 import com.example.credentials.shared.usage.CredentialKind;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -40,13 +44,15 @@ class DirectoryProjector {
 
     @EventHandler
     void on(IdentityCreated event) {
-        directory.putIdentity(event.identityId(), event.name(), event.kind(), event.tenantAccessExpiresAt());
+        directory.putIdentity(event.identityId(), event.name(), event.kind(), event.tenantAccessExpiresAt(),
+                event.networkRules());
     }
 
     @EventHandler
     void on(IdentityUpdated event) {
         IdentityLookup.IdentitySummary known = directory.find(event.identityId()).orElseThrow();
-        directory.putIdentity(event.identityId(), event.name(), known.kind(), event.tenantAccessExpiresAt());
+        directory.putIdentity(event.identityId(), event.name(), known.kind(), event.tenantAccessExpiresAt(),
+                event.networkRules());
     }
 
     @EventHandler
@@ -67,14 +73,15 @@ class DirectoryProjector {
     void on(ApiClientCreated event) {
         ApiClientSettings s = event.settings();
         directory.putCredential(new CredentialRecord(event.clientId(), CredentialKind.API_CLIENT, event.ownerId(),
-                event.secretHash(), s.scope(), grantTypes(s), s.enabled(), s.accessTokenValiditySeconds()));
+                event.secretHash(), s.scope(), grantTypes(s), s.enabled(), s.accessTokenValiditySeconds(),
+                refreshValidity(s)));
     }
 
     @EventHandler
     void on(ApiClientUpdated event) {
         ApiClientSettings s = event.settings();
         directory.updateCredential(event.clientId(), s.scope(), grantTypes(s), s.enabled(),
-                s.accessTokenValiditySeconds());
+                s.accessTokenValiditySeconds(), s.refreshTokenValiditySeconds());
     }
 
     @EventHandler
@@ -86,18 +93,45 @@ class DirectoryProjector {
     void on(PersonalAccessTokenCreated event) {
         directory.putCredential(new CredentialRecord(event.tokenId(), CredentialKind.PERSONAL_ACCESS_TOKEN,
                 event.ownerId(), event.secretHash(), event.scope(), EnumSet.of(GrantType.CLIENT_CREDENTIALS), true,
-                event.accessTokenValiditySeconds()));
+                event.accessTokenValiditySeconds(), 0));
     }
 
     @EventHandler
     void on(PersonalAccessTokenUpdated event) {
         directory.updateCredential(event.tokenId(), event.scope(), EnumSet.of(GrantType.CLIENT_CREDENTIALS), true,
-                null);
+                null, null);
     }
 
     @EventHandler
     void on(PersonalAccessTokenDeleted event) {
         directory.removeCredential(event.tokenId());
+    }
+
+    @EventHandler
+    void on(AccessTokenRevoked event) {
+        directory.revokeToken(event.jti(), event.credentialId(), event.expiresAt(), event.revokedAt());
+    }
+
+    @EventHandler
+    void on(RefreshTokenIssued event) {
+        directory.putRefreshFamily(event.familyId(), event.clientId(), event.ownerId(), event.expiresAt());
+    }
+
+    @EventHandler
+    void on(RefreshTokenRotated event) {
+        directory.findRefreshFamily(event.familyId()).ifPresent(family -> directory.putRefreshFamily(
+                family.familyId(), family.clientId(), family.ownerId(), event.expiresAt()));
+    }
+
+    @EventHandler
+    void on(RefreshTokenFamilyRevoked event) {
+        directory.markRefreshFamilyRevoked(event.familyId());
+        directory.revokeToken(event.familyId(), event.clientId(), event.accessTokensValidUntil(), event.revokedAt());
+    }
+
+    /** Settings without a refresh validity (a VA key's) come with no refresh grant, so they never use it. */
+    private static int refreshValidity(ApiClientSettings settings) {
+        return settings.refreshTokenValiditySeconds() == null ? 0 : settings.refreshTokenValiditySeconds();
     }
 
     private static Set<GrantType> grantTypes(ApiClientSettings settings) {

@@ -1,6 +1,7 @@
 package com.example.credentials.command.identity;
 
 import com.example.credentials.shared.common.IdentityKind;
+import com.example.credentials.shared.common.NetworkRules;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -13,7 +14,12 @@ import java.util.Set;
 public interface IdentityLookup {
 
     record IdentitySummary(String identityId, String name, IdentityKind kind, Set<String> levels,
-                           Instant tenantAccessExpiresAt) {
+                           Instant tenantAccessExpiresAt, NetworkRules networkRules) {
+
+        public IdentitySummary(String identityId, String name, IdentityKind kind, Set<String> levels,
+                               Instant tenantAccessExpiresAt) {
+            this(identityId, name, kind, levels, tenantAccessExpiresAt, NetworkRules.none());
+        }
 
         /** A vendor account whose tenant access has ended: its tokens are being deleted and obtain nothing. */
         public boolean accessEndedBy(Instant now) {

@@ -10,15 +10,14 @@ import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** The shape rules of an identity: its name, its tenant-access expiry and its network rules. */
 final class IdentityPolicy {
 
     static final int MAX_NAME_LENGTH = 128;
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-    private static final Pattern IP_LITERAL = Pattern.compile("[0-9a-fA-F.:]+");
 
     private IdentityPolicy() {
     }
@@ -41,7 +40,7 @@ final class IdentityPolicy {
 
     static NetworkRules validNetworkRules(NetworkRules rules) {
         if (rules == null) {
-            return new NetworkRules(List.of(), List.of());
+            return NetworkRules.none();
         }
         rules.allowedCidrs().forEach(IdentityPolicy::ensureCidr);
         List<String> countries = rules.allowedCountries().stream().map(c -> {
@@ -57,8 +56,9 @@ final class IdentityPolicy {
     private static void ensureCidr(String cidr) {
         String[] parts = cidr == null ? new String[0] : cidr.split("/", -1);
         try {
-            if (parts.length == 2 && IP_LITERAL.matcher(parts[0]).matches()) {
-                int bits = InetAddress.getByName(parts[0]).getAddress().length * 8;
+            Optional<InetAddress> network = parts.length == 2 ? NetworkRules.ipLiteral(parts[0]) : Optional.empty();
+            if (network.isPresent() && parts[0].equals(parts[0].strip())) {
+                int bits = network.get().getAddress().length * 8;
                 int prefix = Integer.parseInt(parts[1]);
                 if (prefix >= 0 && prefix <= bits) {
                     return;

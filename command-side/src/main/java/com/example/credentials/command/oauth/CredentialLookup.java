@@ -13,8 +13,15 @@ public interface CredentialLookup {
     /** A live credential; {@code secretHash} is the keyed hash, never the secret. */
     record CredentialRecord(String clientId, CredentialKind kind, String ownerId, String secretHash,
                             List<String> scope, Set<GrantType> grantTypes, boolean enabled,
-                            int accessTokenValiditySeconds) {
+                            int accessTokenValiditySeconds, int refreshTokenValiditySeconds) {
+    }
+
+    /** A refresh-token family as the token endpoint first looks it up. */
+    record RefreshFamilyRecord(String familyId, String clientId, String ownerId, java.time.Instant expiresAt,
+                               boolean revoked) {
     }
 
     Optional<CredentialRecord> findCredential(String clientId);
+
+    Optional<RefreshFamilyRecord> findRefreshFamily(String familyId);
 }

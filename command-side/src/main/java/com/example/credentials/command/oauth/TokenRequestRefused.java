@@ -12,6 +12,16 @@ class TokenRequestRefused extends RuntimeException {
         this.error = error;
     }
 
+    /** RFC 6749's {@code invalid_grant}: the refresh token is not (or no longer) valid. */
+    static TokenRequestRefused invalidGrant(String description) {
+        return new TokenRequestRefused(400, "invalid_grant", description);
+    }
+
+    /** A personal access token used from outside its owner's network rules (answered with the error body too). */
+    static TokenRequestRefused outsideNetworkRules(String description) {
+        return new TokenRequestRefused(403, "access_denied", description);
+    }
+
     static TokenRequestRefused invalidClient() {
         return new TokenRequestRefused(401, "invalid_client", "Client authentication failed");
     }

@@ -16,6 +16,7 @@ import com.example.credentials.shared.pat.PersonalAccessTokenUpdated;
 import com.example.credentials.shared.pat.PersonalAccessTokenUsed;
 import com.example.credentials.shared.pat.TokenActor;
 import com.example.credentials.shared.pat.UpdatePersonalAccessToken;
+import com.example.credentials.shared.token.AccessTokenRevoked;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -95,6 +96,11 @@ public class PersonalAccessToken {
         ensureActorMayManage(command.actor());
         registry.remove(tokenId);
         apply(new PersonalAccessTokenDeleted(tokenId, ownerId, command.reason(), clock.instant()));
+    }
+
+    /** Stops one of the credential's access tokens before it expires (RFC 7009); the log keeps who and why. */
+    public void revokeAccessToken(String jti, Instant expiresAt, String reason, Instant now) {
+        apply(new AccessTokenRevoked(tokenId, ownerId, jti, expiresAt, reason, now));
     }
 
     /** Records a use once per minute: a use within the minute already recorded is a deliberate no-op. */

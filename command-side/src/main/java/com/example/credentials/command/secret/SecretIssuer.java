@@ -29,6 +29,16 @@ public class SecretIssuer {
         return new IssuedSecret(secret, hasher.hash(secret));
     }
 
+    /** A refresh token of {@code familyId} in clear, for the token response, and its hash for the log. */
+    public IssuedSecret issueRefreshToken(String familyId) {
+        String token = SecretFormat.newRefreshToken(random, familyId);
+        return new IssuedSecret(token, hasher.hash(token));
+    }
+
+    public String newRefreshFamilyId() {
+        return SecretFormat.newFamilyId(random);
+    }
+
     /** For a secret the operator chose (the bootstrap client's), so only its hash is kept. */
     public IssuedSecret adopt(String secret) {
         return new IssuedSecret(secret, hasher.hash(secret));

@@ -22,12 +22,15 @@ import java.util.Map;
 /**
  * The audit trail is the event log itself, read back from the event store in log order: each event with its type,
  * instant, actor (from its metadata), subject (its aggregate) and payload less any secret hash. Nothing is copied,
- * so the trail can never disagree with the log, and a read-model rebuild never has to rewrite it.
+ * so the trail can never disagree with the log, and a read-model rebuild never has to rewrite it. Events of no
+ * aggregate (a call refused by a network rule) have the credential they name as their subject.
  */
 @Component
 class AuditTrail {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The field of an event of no aggregate ({@code AccessRefused}) that names the credential it concerns. */
+    private static final String CREDENTIAL_ID = "credentialId";
 
     private final JdbcTemplate jdbc;
 
@@ -40,7 +43,10 @@ class AuditTrail {
         var where = new StringBuilder(" where 1 = 1");
         var parameters = new ArrayList<Object>();
         if (query.subjectId() != null) {
-            where.append(" and aggregateIdentifier = ?");
+            // An aggregate's own events, and the events of no aggregate (refused calls) that name it.
+            where.append(" and (aggregateIdentifier = ? or (type is null and"
+                    + " convert_from(payload, 'UTF8')::jsonb ->> '" + CREDENTIAL_ID + "' = ?))");
+            parameters.add(query.subjectId());
             parameters.add(query.subjectId());
         }
         if (query.actorId() != null) {
@@ -59,7 +65,7 @@ class AuditTrail {
         page.add(query.page().limit());
         page.add(query.page().offset());
         List<AuditEventView> entries = jdbc.query("select eventIdentifier, payloadType, timeStamp, "
-                        + "aggregateIdentifier, metaData, payload from domainEventEntry" + where
+                        + "aggregateIdentifier, metaData, payload, type from domainEventEntry" + where
                         + " order by globalIndex limit ? offset ?",
                 (row, n) -> entry(row), page.toArray());
         long total = query.page().countTotal()
@@ -77,9 +83,13 @@ class AuditTrail {
             fields.properties().removeIf(field -> field.getKey().toLowerCase().contains("secret"));
         }
         JsonNode actor = metaData.get(AuditMetadata.ACTOR_ID);
+        String subject = row.getString(4);
+        if (row.getString(7) == null && payload.hasNonNull(CREDENTIAL_ID)) {
+            subject = payload.get(CREDENTIAL_ID).asText();
+        }
         return new AuditEventView(row.getString(1), payloadType.substring(payloadType.lastIndexOf('.') + 1),
                 Instant.parse(row.getString(3)), actor == null || actor.isNull() ? null : actor.asText(),
-                row.getString(4), JSON.convertValue(payload, Map.class));
+                subject, JSON.convertValue(payload, Map.class));
     }
 
     private static JsonNode json(byte[] bytes) {

@@ -7,14 +7,19 @@ import com.example.credentials.shared.apiclient.ApiClientCreated;
 import com.example.credentials.shared.apiclient.ApiClientDeleted;
 import com.example.credentials.shared.apiclient.ApiClientUpdated;
 import com.example.credentials.shared.common.RightsCatalogue;
+import com.example.credentials.shared.common.NetworkRules;
 import com.example.credentials.shared.identity.IdentityCreated;
+import com.example.credentials.shared.identity.IdentityUpdated;
 import com.example.credentials.shared.identity.UserLevelGranted;
 import com.example.credentials.shared.identity.UserLevelRevoked;
 import com.example.credentials.shared.pat.PersonalAccessTokenCreated;
 import com.example.credentials.shared.pat.PersonalAccessTokenDeleted;
 import com.example.credentials.shared.pat.PersonalAccessTokenUpdated;
 import com.example.credentials.shared.scope.FindEffectiveScope;
+import com.example.credentials.shared.token.AccessTokenRevoked;
+import com.example.credentials.shared.token.RefreshTokenFamilyRevoked;
 import com.example.credentials.shared.usage.CredentialKind;
+import com.example.credentials.web.CredentialState;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -24,14 +29,21 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Effective rights of every API client and PAT: scope ∩ rights(owner's current levels). Recomputed for one credential
  * when its scope changes, and for all of an owner's credentials when the owner's levels change (the owner's document
  * lists its live credentials, so every read is by id). Its processor handles
  * the log in order on one thread (see {@code QuerySideProcessing}), so an owner's change never races a new credential.
+ * It also keeps what the query side's calls are checked against (see {@link #currentState}): whether a credential
+ * is enabled, its revoked tokens, and its owner's tenant-access expiry and network rules.
  */
 @Component
 @ProcessingGroup(EffectiveScopeProjection.GROUP)
@@ -39,6 +51,11 @@ public class EffectiveScopeProjection {
 
     public static final String GROUP = "effective-scopes";
     private static final String CREDENTIALS = "credentials";
+    private static final String ENABLED = "enabled";
+    private static final String REVOKED_TOKENS = "revokedTokens";
+    private static final String ACCESS_ENDS_AT = "tenantAccessExpiresAt";
+    private static final String ALLOWED_CIDRS = "allowedCidrs";
+    private static final String ALLOWED_COUNTRIES = "allowedCountries";
 
     private final VersionedCollection credentials;
     private final VersionedCollection owners;
@@ -52,7 +69,14 @@ public class EffectiveScopeProjection {
 
     @EventHandler
     void on(IdentityCreated event, @SequenceNumber long sequence) {
-        owners.create(event.identityId(), sequence, new Document("levels", List.of()));
+        owners.create(event.identityId(), sequence, access(new Document("levels", List.of()),
+                event.tenantAccessExpiresAt(), event.networkRules()));
+    }
+
+    @EventHandler
+    void on(IdentityUpdated event, @SequenceNumber long sequence) {
+        owners.update(event.identityId(), sequence, owner -> access(owner, event.tenantAccessExpiresAt(),
+                event.networkRules()));
     }
 
     @EventHandler
@@ -71,12 +95,16 @@ public class EffectiveScopeProjection {
 
     @EventHandler
     void on(ApiClientCreated event, @SequenceNumber long sequence) {
-        created(event.clientId(), CredentialKind.API_CLIENT, event.ownerId(), event.settings().scope(), sequence);
+        created(event.clientId(), CredentialKind.API_CLIENT, event.ownerId(), event.settings().scope(),
+                !Boolean.FALSE.equals(event.settings().enabled()), sequence);
     }
 
     @EventHandler
     void on(ApiClientUpdated event, @SequenceNumber long sequence) {
-        rescoped(event.clientId(), event.settings().scope(), sequence);
+        credentials.update(event.clientId(), sequence, credential -> credential
+                .append(ENABLED, !Boolean.FALSE.equals(event.settings().enabled()))
+                .append("scope", event.settings().scope()));
+        recompute(credentials.get(event.clientId()));
     }
 
     @EventHandler
@@ -86,7 +114,8 @@ public class EffectiveScopeProjection {
 
     @EventHandler
     void on(PersonalAccessTokenCreated event, @SequenceNumber long sequence) {
-        created(event.tokenId(), CredentialKind.PERSONAL_ACCESS_TOKEN, event.ownerId(), event.scope(), sequence);
+        created(event.tokenId(), CredentialKind.PERSONAL_ACCESS_TOKEN, event.ownerId(), event.scope(), true,
+                sequence);
     }
 
     @EventHandler
@@ -99,6 +128,39 @@ public class EffectiveScopeProjection {
         deleted(event.tokenId(), event.ownerId(), sequence);
     }
 
+    @EventHandler
+    void on(AccessTokenRevoked event) {
+        remember(event.credentialId(), event.jti(), event.expiresAt());
+    }
+
+    @EventHandler
+    void on(RefreshTokenFamilyRevoked event) {
+        remember(event.clientId(), event.familyId(), event.accessTokensValidUntil());
+    }
+
+    /**
+     * The credential as it is now, for the calls the query side answers: empty once it is deleted, and
+     * {@link CredentialState#unseen} while this view has not yet caught up with its creation.
+     */
+    public Optional<CredentialState> currentState(String credentialId, Collection<String> tokenIds) {
+        Document credential = credentials.get(credentialId);
+        if (credential == null) {
+            return Optional.of(CredentialState.unseen(credentialId));
+        }
+        if (credential.getBoolean(VersionedCollection.DELETED, false)) {
+            return Optional.empty();
+        }
+        Document owner = owners.get(credential.getString("ownerId"));
+        Set<String> revoked = new LinkedHashSet<>(tokenIds);
+        revoked.retainAll(revokedTokens(credential).keySet());
+        return Optional.of(new CredentialState(credentialId, CredentialKind.valueOf(credential.getString("kind")),
+                credential.getString("ownerId"), credential.getBoolean(ENABLED, true),
+                Set.copyOf(Documents.strings(credential, "rights")),
+                owner == null ? NetworkRules.none() : new NetworkRules(Documents.strings(owner, ALLOWED_CIDRS),
+                        Documents.strings(owner, ALLOWED_COUNTRIES)),
+                owner == null ? null : Documents.instant(owner, ACCESS_ENDS_AT), revoked, true));
+    }
+
     @QueryHandler
     Optional<EffectiveScopeView> find(FindEffectiveScope query) {
         return Optional.ofNullable(credentials.get(query.credentialId()))
@@ -108,9 +170,10 @@ public class EffectiveScopeProjection {
                         d.getString("ownerId")));
     }
 
-    private void created(String id, CredentialKind kind, String ownerId, List<String> scope, long sequence) {
+    private void created(String id, CredentialKind kind, String ownerId, List<String> scope, boolean enabled,
+                         long sequence) {
         credentials.create(id, sequence, new Document("kind", kind.name()).append("ownerId", ownerId)
-                .append("scope", scope).append("rights", List.of()));
+                .append("scope", scope).append("rights", List.of()).append(ENABLED, enabled));
         Document owner = owners.get(ownerId);
         if (owner == null) {
             owner = new Document("_id", ownerId).append(VersionedCollection.VERSION, -1L)
@@ -131,6 +194,34 @@ public class EffectiveScopeProjection {
     private void rescoped(String id, List<String> scope, long sequence) {
         credentials.update(id, sequence, credential -> credential.put("scope", scope));
         recompute(credentials.get(id));
+    }
+
+    /** Keeps a revoked token id until no token it names can still be valid, and forgets the expired ones. */
+    private void remember(String credentialId, String tokenId, Instant until) {
+        Document credential = credentials.get(credentialId);
+        if (credential == null) {
+            return;
+        }
+        Map<String, Long> revoked = revokedTokens(credential);
+        long now = System.currentTimeMillis();
+        revoked.values().removeIf(expiry -> expiry < now);
+        revoked.merge(tokenId, until.toEpochMilli(), Math::max);
+        credentials.put(credential.append(REVOKED_TOKENS, revoked.entrySet().stream()
+                .map(entry -> new Document("id", entry.getKey()).append("until", entry.getValue())).toList()));
+    }
+
+    private static Map<String, Long> revokedTokens(Document credential) {
+        var revoked = new LinkedHashMap<String, Long>();
+        for (Document entry : credential.getList(REVOKED_TOKENS, Document.class, List.of())) {
+            revoked.put(entry.getString("id"), ((Number) entry.get("until")).longValue());
+        }
+        return revoked;
+    }
+
+    private static Document access(Document owner, Instant tenantAccessExpiresAt, NetworkRules rules) {
+        NetworkRules known = rules == null ? NetworkRules.none() : rules;
+        return owner.append(ACCESS_ENDS_AT, tenantAccessExpiresAt == null ? null : Documents.date(tenantAccessExpiresAt))
+                .append(ALLOWED_CIDRS, known.allowedCidrs()).append(ALLOWED_COUNTRIES, known.allowedCountries());
     }
 
     /** Every live credential of the owner, each fetched by id: the owner's document lists them. */

@@ -15,6 +15,7 @@ public enum ErrorCode {
     UNAUTHORIZED(401, "401 Unauthorized"),
     FORBIDDEN(403, "403 Forbidden"),
     CREATOR_MAY_NOT_OWN_API_CLIENTS(403, "403.1 Creator may not own API clients"),
+    NETWORK_NOT_ALLOWED(403, "403.2 Network not allowed"),
     NOT_FOUND(404, "404 Not found"),
     METHOD_NOT_ALLOWED(405, "405 Method not allowed"),
     CONFLICT(409, "409 Conflict"),
