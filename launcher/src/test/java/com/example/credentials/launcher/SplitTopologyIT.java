@@ -47,6 +47,13 @@ class SplitTopologyIT {
                 queries.get("/v3/oauth-clients", commands.token(pat.field("id"), pat.field("secret"))).expect(403);
                 assertThat(queries.get("/actuator/health/readiness", null).expect(200).text()).contains("processors");
                 commands.get("/v3/oauth-clients", admin).expect(405);
+
+                // A deletion committed on the command side stops the token on the query side with its next call,
+                // although the query side follows the log of another process (its tick is 500 ms).
+                String token = commands.token(pat.field("id"), pat.field("secret"));
+                queries.get("/v3/personal-access-tokens?owner-id=me", token).expect(200);
+                commands.delete("/v3/personal-access-tokens/" + pat.field("id"), admin).expect(204);
+                queries.get("/v3/personal-access-tokens?owner-id=me", token).expect(401);
             }
         }
     }

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
  * effective-scope view, where one owner's change touches many credentials, handles the log strictly in order.
  */
 @org.springframework.context.annotation.Configuration
-class QuerySideProcessing {
+public class QuerySideProcessing {
 
     static final int BATCH_SIZE = 100;
 
@@ -32,6 +32,13 @@ class QuerySideProcessing {
                         .messageSource(source(configuration))
                         .batchSize(BATCH_SIZE))
                 .registerSequencingPolicy(EffectiveScopeProjection.GROUP, configuration -> new SequentialPolicy());
+    }
+
+    /** Has the read models' processors look for new events at once (see {@link CommitNotifyingEventSource#wake}). */
+    public synchronized void wakeProcessors() {
+        if (source != null) {
+            source.wake();
+        }
     }
 
     private synchronized CommitNotifyingEventSource source(Configuration configuration) {

@@ -46,7 +46,17 @@ class CurrentAccessFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<AccessTokenGate.LiveToken> live = gate.evaluate(bearer.getToken());
+        Optional<AccessTokenGate.LiveToken> live;
+        try {
+            live = gate.evaluate(bearer.getToken());
+        } catch (CredentialStateUnavailable e) {
+            SecurityContextHolder.clearContext();
+            response.setStatus(503);
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+            write(response, ApiError.of(ErrorCode.READ_SIDE_BEHIND.detailCode(), TrackingId.of(request),
+                    e.getMessage()));
+            return;
+        }
         if (live.isEmpty()) {
             SecurityContextHolder.clearContext();
             response.setStatus(401);

@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -76,22 +75,21 @@ class Directory implements IdentityLookup, CredentialLookup, CredentialStates {
                 familyId).stream().findFirst();
     }
 
+    /** One query per call: the credential, its owner, and which of the token ids were revoked. */
     @Override
     public Optional<CredentialState> find(String credentialId, Collection<String> tokenIds) {
-        Optional<CredentialRecord> credential = findCredential(credentialId);
-        if (credential.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<IdentitySummary> owner = find(credential.get().ownerId());
-        if (owner.isEmpty()) {
-            return Optional.empty();
-        }
-        Set<String> revoked = tokenIds.isEmpty() ? Set.of() : new LinkedHashSet<>(jdbc.queryForList(
-                "select token_id from revoked_token where token_id = any (?)", String.class,
-                (Object) tokenIds.toArray(String[]::new)));
-        return Optional.of(new CredentialState(credentialId, credential.get().kind(), owner.get().identityId(),
-                credential.get().enabled(), catalogue.effectiveRights(credential.get().scope(), owner.get().levels()),
-                owner.get().networkRules(), owner.get().tenantAccessExpiresAt(), revoked, true));
+        return jdbc.query("""
+                        select c.credential_kind, c.owner_id, c.scope, c.enabled, i.levels,
+                               i.tenant_access_expires_at, i.allowed_cidrs, i.allowed_countries,
+                               array(select r.token_id from revoked_token r where r.token_id = any (?))
+                        from directory_credential c join directory_identity i on i.identity_id = c.owner_id
+                        where c.client_id = ?""",
+                (row, n) -> new CredentialState(credentialId, CredentialKind.valueOf(row.getString(1)),
+                        row.getString(2), row.getBoolean(4),
+                        catalogue.effectiveRights(words(row.getString(3)), words(row.getString(5))),
+                        new NetworkRules(List.copyOf(words(row.getString(7))), List.copyOf(words(row.getString(8)))),
+                        instant(row.getTimestamp(6)), new LinkedHashSet<>(Arrays.asList((String[]) row.getArray(9).getArray())), true),
+                tokenIds.toArray(String[]::new), credentialId).stream().findFirst();
     }
 
     void putIdentity(String identityId, String name, IdentityKind kind, Instant tenantAccessExpiresAt,

@@ -46,6 +46,11 @@ public final class CommitNotifyingEventSource implements StreamableMessageSource
         ticker.scheduleWithFixedDelay(() -> signal(false), tickMillis, tickMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** Has every stream look for new events now, rather than at the next tick: for events another process appended. */
+    public void wake() {
+        signal(false);
+    }
+
     private void signal(boolean committedHere) {
         streams.forEach(stream -> stream.signal(committedHere));
     }

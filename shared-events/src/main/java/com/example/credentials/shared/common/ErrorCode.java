@@ -21,7 +21,8 @@ public enum ErrorCode {
     CONFLICT(409, "409 Conflict"),
     PAT_NAME_TAKEN(409, "409.1 Personal access token name taken"),
     UNSUPPORTED_MEDIA_TYPE(415, "415 Unsupported media type"),
-    INTERNAL_ERROR(500, "500 Internal fault");
+    INTERNAL_ERROR(500, "500 Internal fault"),
+    READ_SIDE_BEHIND(503, "503 Read side catching up");
 
     private final int httpStatus;
     private final String detailCode;
