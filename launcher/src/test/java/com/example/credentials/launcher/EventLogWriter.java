@@ -17,12 +17,17 @@ import com.example.credentials.shared.pat.CreatePersonalAccessToken;
 import com.example.credentials.shared.pat.DeletePersonalAccessToken;
 import com.example.credentials.shared.pat.TokenActor;
 import com.example.credentials.shared.pat.UpdatePersonalAccessToken;
+import com.example.credentials.shared.token.IssueRefreshToken;
+import com.example.credentials.shared.token.RevokeAccessToken;
+import com.example.credentials.shared.token.RevokeRefreshTokenFamily;
+import com.example.credentials.shared.token.RotateRefreshToken;
 import com.example.credentials.shared.usage.CredentialKind;
 import com.example.credentials.shared.usage.RecordUsage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes a realistic log through the command bus: per round, one owner whose identity, levels, tokens, clients,
@@ -74,6 +79,17 @@ final class EventLogWriter {
                     List.of("idn:audit:read")))));
             commands.sendAndWait(new RecordUsage(id, CredentialKind.API_CLIENT, start.plusSeconds(60L * client)));
         }
+        commands.sendAndWait(new RevokeAccessToken(owner + "-pat-0", CredentialKind.PERSONAL_ACCESS_TOKEN,
+                "jti-" + owner, start.plusSeconds(3_600), "bulk"));
+        commands.sendAndWait(new RevokeAccessToken(owner + "-client-0", CredentialKind.API_CLIENT,
+                "jti-client-" + owner, start.plusSeconds(3_600), "bulk"));
+        String family = owner + "-family";
+        commands.sendAndWait(new IssueRefreshToken(family, owner + "-client-0", owner, "hmac:r1",
+                start.plusSeconds(86_400)));
+        commands.sendAndWait(new RotateRefreshToken(family, "hmac:r1", "hmac:r2", start.plusSeconds(86_400)));
+        commands.sendAndWait(new RevokeRefreshTokenFamily(family, null, "bulk"));
+        commands.sendAndWait(new UpdateIdentity(owner, List.of(new PatchOperation("replace", "/networkRules", null,
+                Map.of("allowedCidrs", List.of("10.0.0.0/8"), "allowedCountries", List.of("CH"))))));
         commands.sendAndWait(new DeleteApiClient(owner + "-client-1"));
         commands.sendAndWait(new CreateVirtualAppliance(owner + "-va", "va " + owner, owner, owner + "-va-key",
                 "hmac:x"));

@@ -21,7 +21,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Generated hostile input against every writing endpoint, the listings and the token endpoint: malformed, oversized,
+ * Generated hostile input against every writing endpoint, the listings, the token, introspection and revocation
+ * endpoints and the forwarding headers a PAT's network rules are checked with: malformed, oversized,
  * wrongly typed JSON and query strings. Whatever is sent, the answer is never a 5xx, and every refusal carries the
  * documented error body ({@code {"error": ...}} for 401 and the token endpoint).
  */
@@ -65,6 +66,77 @@ class HostileInputIT {
         var response = send("POST", "/oauth/token", type, form);
         assertThat(response.statusCode()).as(response.body()).isLessThan(500);
         assertThat(response.body()).doesNotContain("Exception");
+    }
+
+    @Property(tries = 150)
+    void generatedOAuthRequestsNeverYieldA5xx(@ForAll("oauthEndpoints") String endpoint,
+                                              @ForAll("grantTypes") String grantType, @ForAll("tokens") String token,
+                                              @ForAll boolean authenticated) {
+        String clientId = authenticated ? RunningService.ADMIN_CLIENT_ID : "unknown";
+        String form = "grant_type=" + encode(grantType) + "&refresh_token=" + encode(token) + "&token="
+                + encode(token) + "&token_type_hint=" + encode(grantType) + "&client_id=" + encode(clientId)
+                + "&client_secret=" + encode(RunningService.ADMIN_CLIENT_SECRET);
+        var response = send("POST", endpoint, "application/x-www-form-urlencoded", form);
+        assertThat(response.statusCode()).as(response.body()).isLessThan(500);
+        assertThat(response.body()).doesNotContain("Exception");
+    }
+
+    @Property(tries = 150)
+    void generatedForwardingHeadersNeverYieldA5xx(@ForAll("headerValues") String forwardedFor,
+                                                  @ForAll("headerValues") String country) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(SERVICE.api().base()
+                        + "/v3/personal-access-tokens?owner-id=me"))
+                .header("Authorization", "Bearer " + NetworkBound.TOKEN)
+                .header("X-Forwarded-For", forwardedFor)
+                .header("X-Country-Code", country)
+                .GET().build();
+        var response = send(request);
+        assertThat(response.statusCode()).as(response.body()).isIn(200, 403);
+        if (response.statusCode() == 403) {
+            assertThat(response.body()).contains("403.2 Network not allowed");
+        }
+    }
+
+    /** A PAT whose owner may call only from 10.0.0.0/8 and Switzerland, and a token it obtained from there. */
+    private static final class NetworkBound {
+        static final String TOKEN;
+
+        static {
+            Api api = SERVICE.api();
+            String owner = api.post("/v3/identities", ADMIN, Map.of("name", "Hostile headers", "kind", "USER",
+                    "networkRules", Map.of("allowedCidrs", List.of("10.0.0.0/8"), "allowedCountries", List.of("CH"))))
+                    .expect(200).field("id");
+            Api.Response pat = api.createPat(ADMIN, owner, "hostile headers", List.of("sp:scopes:all")).expect(200);
+            TOKEN = api.withHeaders(Map.of("X-Forwarded-For", "10.0.0.1", "X-Country-Code", "CH"))
+                    .token(pat.field("id"), pat.field("secret"));
+        }
+    }
+
+    @Provide
+    Arbitrary<String> oauthEndpoints() {
+        return Arbitraries.of("/oauth/token", "/oauth/introspect", "/oauth/revoke");
+    }
+
+    @Provide
+    Arbitrary<String> grantTypes() {
+        return Arbitraries.oneOf(Arbitraries.of("refresh_token", "client_credentials", "access_token"), text());
+    }
+
+    @Provide
+    Arbitrary<String> tokens() {
+        return Arbitraries.oneOf(text(),
+                Arbitraries.strings().withChars("0123456789abcdefABCDEF_").ofLength(71).map(s -> "idcr_" + s),
+                Arbitraries.strings().alpha().numeric().ofMinLength(10).ofMaxLength(60)
+                        .map(s -> "eyJhbGciOiJSUzI1NiJ9." + s + "." + s),
+                Arbitraries.just(SERVICE.api().adminToken()));
+    }
+
+    @Provide
+    Arbitrary<String> headerValues() {
+        return Arbitraries.oneOf(Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(60),
+                Arbitraries.of("10.0.0.1", "10.0.0.1, 203.0.113.9", "::1", "[2001:db8::1]", "999.1.1.1",
+                        "10.0.0.1,,,", " , ", "CH", "ch", "XX", "localhost"),
+                Arbitraries.strings().withChars("0123456789.:,[] abcdef").ofMaxLength(80));
     }
 
     @Provide
@@ -168,8 +240,12 @@ class HostileInputIT {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        return send(request.build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
         try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

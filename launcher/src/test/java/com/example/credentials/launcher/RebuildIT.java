@@ -27,7 +27,8 @@ class RebuildIT {
     private static final Set<String> EVERY_EVENT_TYPE = Set.of("IdentityCreated", "IdentityUpdated",
             "UserLevelGranted", "UserLevelRevoked", "ApiClientCreated", "ApiClientUpdated", "ApiClientUsed",
             "ApiClientDeleted", "PersonalAccessTokenCreated", "PersonalAccessTokenUpdated", "PersonalAccessTokenUsed",
-            "PersonalAccessTokenDeleted", "VirtualApplianceCreated", "VirtualApplianceDeleted");
+            "PersonalAccessTokenDeleted", "VirtualApplianceCreated", "VirtualApplianceDeleted", "AccessTokenRevoked",
+            "RefreshTokenIssued", "RefreshTokenRotated", "RefreshTokenFamilyRevoked");
 
     @Test
     void rebuiltViewsEqualTheLiveViewsTheyReplace() {

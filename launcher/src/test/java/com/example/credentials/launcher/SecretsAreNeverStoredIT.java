@@ -27,8 +27,17 @@ class SecretsAreNeverStoredIT {
         Api.Response pat = api.createPat(admin, owner, "secret scan", List.of("sp:scopes:all")).expect(200);
         Api.Response client = api.post("/v3/oauth-clients", admin, ApiClientIT.client("secret scan")).expect(200);
         Api.Response appliance = api.post("/v3/virtual-appliances", admin, Map.of("name", "va-secret")).expect(200);
+        Api.Response refreshing = api.post("/v3/oauth-clients", admin, Map.of("name", "secret refresh",
+                "grantTypes", List.of("CLIENT_CREDENTIALS", "REFRESH_TOKEN"))).expect(200);
+        String firstRefresh = api.tokenRequest(refreshing.field("id"), refreshing.field("secret")).expect(200)
+                .field("refresh_token");
+        String secondRefresh = api.form("/oauth/token", Map.of("grant_type", "refresh_token", "refresh_token",
+                firstRefresh, "client_id", refreshing.field("id"), "client_secret", refreshing.field("secret")))
+                .expect(200).field("refresh_token");
+        api.form("/oauth/token", Map.of("grant_type", "refresh_token", "refresh_token", firstRefresh,
+                "client_id", refreshing.field("id"), "client_secret", refreshing.field("secret"))).expect(400);
         List<String> secrets = List.of(pat.field("secret"), client.field("secret"), appliance.field("secret"),
-                RunningService.ADMIN_CLIENT_SECRET);
+                RunningService.ADMIN_CLIENT_SECRET, refreshing.field("secret"), firstRefresh, secondRefresh);
         api.token(pat.field("id"), pat.field("secret"));
         api.tokenRequest(client.field("id"), "wrong-" + client.field("secret")).expect(401);
         await().untilAsserted(() -> api.get("/v3/oauth-clients/" + client.field("id"), admin).expect(200));
@@ -50,7 +59,8 @@ class SecretsAreNeverStoredIT {
 
     private String directory() {
         JdbcTemplate jdbc = service.bean(JdbcTemplate.class);
-        return jdbc.queryForList("select * from directory_credential").toString();
+        return jdbc.queryForList("select * from directory_credential").toString()
+                + jdbc.queryForList("select * from refresh_token_family") + jdbc.queryForList("select * from revoked_token");
     }
 
     private String readModels() {

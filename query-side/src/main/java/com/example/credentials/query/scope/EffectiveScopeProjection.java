@@ -130,12 +130,12 @@ public class EffectiveScopeProjection {
 
     @EventHandler
     void on(AccessTokenRevoked event) {
-        remember(event.credentialId(), event.jti(), event.expiresAt());
+        remember(event.credentialId(), event.jti(), event.expiresAt(), event.revokedAt());
     }
 
     @EventHandler
     void on(RefreshTokenFamilyRevoked event) {
-        remember(event.clientId(), event.familyId(), event.accessTokensValidUntil());
+        remember(event.clientId(), event.familyId(), event.accessTokensValidUntil(), event.revokedAt());
     }
 
     /**
@@ -196,15 +196,17 @@ public class EffectiveScopeProjection {
         recompute(credentials.get(id));
     }
 
-    /** Keeps a revoked token id until no token it names can still be valid, and forgets the expired ones. */
-    private void remember(String credentialId, String tokenId, Instant until) {
+    /**
+     * Keeps a revoked token id until no token it names can still be valid, and forgets those expired by the time of
+     * the event (its time, not the clock's, so a rebuild folds the same view).
+     */
+    private void remember(String credentialId, String tokenId, Instant until, Instant now) {
         Document credential = credentials.get(credentialId);
         if (credential == null) {
             return;
         }
         Map<String, Long> revoked = revokedTokens(credential);
-        long now = System.currentTimeMillis();
-        revoked.values().removeIf(expiry -> expiry < now);
+        revoked.values().removeIf(expiry -> expiry < now.toEpochMilli());
         revoked.merge(tokenId, until.toEpochMilli(), Math::max);
         credentials.put(credential.append(REVOKED_TOKENS, revoked.entrySet().stream()
                 .map(entry -> new Document("id", entry.getKey()).append("until", entry.getValue())).toList()));
