@@ -9,6 +9,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,7 +29,8 @@ class SplitTopologyIT {
                 .properties("spring.config.name=command-side")
                 .run("--server.port=0", "--credentials.data-dir=" + dataDir,
                         "--credentials.bootstrap.client-id=" + RunningService.ADMIN_CLIENT_ID,
-                        "--credentials.bootstrap.client-secret=" + RunningService.ADMIN_CLIENT_SECRET)) {
+                        "--credentials.bootstrap.client-secret=" + RunningService.ADMIN_CLIENT_SECRET,
+                        "--credentials.network.trusted-proxies=" + RunningService.TRUSTED_PROXY)) {
             Api commands = new Api("http://127.0.0.1:" + port(commandSide));
             try (ConfigurableApplicationContext querySide = new SpringApplicationBuilder(QuerySideApplication.class)
                     .properties("spring.config.name=query-side")
@@ -54,6 +56,18 @@ class SplitTopologyIT {
                 queries.get("/v3/personal-access-tokens?owner-id=me", token).expect(200);
                 commands.delete("/v3/personal-access-tokens/" + pat.field("id"), admin).expect(204);
                 queries.get("/v3/personal-access-tokens?owner-id=me", token).expect(401);
+
+                // The query side enforces network rules itself and writes its refusals to the same audit trail.
+                String fenced = commands.post("/v3/identities", admin, Map.of("name", "Fenced", "kind", "USER",
+                        "networkRules", Map.of("allowedCidrs", List.of("10.0.0.0/8")))).expect(200).field("id");
+                Api.Response fencedPat = commands.createPat(admin, fenced, "fenced", List.of("sp:scopes:all"))
+                        .expect(200);
+                String fencedToken = commands.withHeaders(Map.of("X-Forwarded-For", "10.1.1.1"))
+                        .token(fencedPat.field("id"), fencedPat.field("secret"));
+                assertThat(queries.get("/v3/personal-access-tokens?owner-id=me", fencedToken).expect(403)
+                        .field("detailCode")).isEqualTo("403.2 Network not allowed");
+                assertThat(queries.get("/v3/audit-events?subjectId=" + fencedPat.field("id"), admin).expect(200)
+                        .body().findValuesAsText("type")).contains("AccessRefused");
             }
         }
     }
