@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Decides what a signed, unexpired access token is worth now. It is dead once its credential is deleted or
@@ -44,7 +45,7 @@ public class AccessTokenGate {
         if (credentialId == null) {
             return Optional.empty();
         }
-        List<String> tokenIds = Arrays.asList(token.getId(), token.getClaimAsString(TokenClaims.FAMILY_ID)).stream()
+        List<String> tokenIds = Stream.of(token.getId(), token.getClaimAsString(TokenClaims.FAMILY_ID))
                 .filter(id -> id != null && !id.isBlank()).toList();
         Set<String> issued = rightsOf(token);
         return states.find(credentialId, tokenIds)

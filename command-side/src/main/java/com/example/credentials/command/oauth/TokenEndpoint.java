@@ -36,12 +36,15 @@ import java.util.Map;
 class TokenEndpoint {
 
     private final TokenService tokens;
+    private final TokenInspection inspection;
     private final ClientOrigins origins;
     private final Map<String, Object> publicKeys;
     private final MeterRegistry meters;
 
-    TokenEndpoint(TokenService tokens, ClientOrigins origins, RSAKey signingKey, MeterRegistry meters) {
+    TokenEndpoint(TokenService tokens, TokenInspection inspection, ClientOrigins origins, RSAKey signingKey,
+                  MeterRegistry meters) {
         this.tokens = tokens;
+        this.inspection = inspection;
         this.origins = origins;
         this.meters = meters;
         this.publicKeys = new JWKSet(signingKey.toPublicJWK()).toJSONObject();
@@ -84,7 +87,7 @@ class TokenEndpoint {
                                                            required = false) String authorization) {
         String[] client = clientCredentials(parameters, authorization);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(tokens.introspect(client[0], client[1], parameters.get("token")));
+                .body(inspection.introspect(client[0], client[1], parameters.get("token")));
     }
 
     /** RFC 7009 token revocation: 200 whether or not the token was still valid. */
@@ -94,7 +97,7 @@ class TokenEndpoint {
                                 @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
                                 String authorization) {
         String[] client = clientCredentials(parameters, authorization);
-        tokens.revoke(client[0], client[1], parameters.get("token"));
+        inspection.revoke(client[0], client[1], parameters.get("token"));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).build();
     }
 

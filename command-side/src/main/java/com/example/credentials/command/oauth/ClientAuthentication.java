@@ -1,0 +1,55 @@
+package com.example.credentials.command.oauth;
+
+import com.example.credentials.command.identity.IdentityLookup;
+import com.example.credentials.command.identity.IdentityLookup.IdentitySummary;
+import com.example.credentials.command.oauth.CredentialLookup.CredentialRecord;
+import com.example.credentials.command.secret.SecretFormat;
+import com.example.credentials.command.secret.SecretHasher;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/**
+ * Client authentication for the token, introspection and revocation endpoints: a secret whose checksum fails is
+ * refused before any lookup; otherwise the credential must exist, match the secret's keyed hash, be enabled, and
+ * belong to an identity whose tenant access has not ended. Every failure is the same 401 {@code invalid_client}.
+ */
+@Component
+class ClientAuthentication {
+
+    /** An authenticated credential and its owner as they are now. */
+    record AuthenticatedClient(CredentialRecord credential, IdentitySummary owner) {
+    }
+
+    private final CredentialLookup credentials;
+    private final IdentityLookup identities;
+    private final SecretHasher hasher;
+    private final MeterRegistry meters;
+
+    ClientAuthentication(CredentialLookup credentials, IdentityLookup identities, SecretHasher hasher,
+                         MeterRegistry meters) {
+        this.credentials = credentials;
+        this.identities = identities;
+        this.hasher = hasher;
+        this.meters = meters;
+    }
+
+    AuthenticatedClient authenticate(String clientId, String clientSecret, Instant now) {
+        if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isEmpty()) {
+            throw TokenRequestRefused.invalidClient();
+        }
+        if (SecretFormat.isMistyped(clientSecret)) {
+            meters.counter("credentials.tokens.mistyped.secrets").increment();
+            throw TokenRequestRefused.invalidClient();
+        }
+        CredentialRecord credential = credentials.findCredential(clientId)
+                .filter(c -> hasher.matches(clientSecret, c.secretHash()))
+                .filter(CredentialRecord::enabled)
+                .orElseThrow(TokenRequestRefused::invalidClient);
+        IdentitySummary owner = identities.find(credential.ownerId())
+                .filter(identity -> !identity.accessEndedBy(now))
+                .orElseThrow(TokenRequestRefused::invalidClient);
+        return new AuthenticatedClient(credential, owner);
+    }
+}
