@@ -14,14 +14,16 @@ create table revoked_token (
 );
 create index revoked_token_expiry on revoked_token (expires_at);
 
--- Refresh-token families: the client a family belongs to and whether it still lives (its rotation rules are the
--- RefreshTokenFamily aggregate's; this is what the token endpoint looks up first).
+-- Refresh-token families: the client a family belongs to, the keyed hash and expiry of its current token, and
+-- whether it still lives (its rotation rules are the RefreshTokenFamily aggregate's; this is what the token and
+-- introspection endpoints look up).
 create table refresh_token_family (
-    family_id  varchar(64)              not null primary key,
-    client_id  varchar(64)              not null,
-    owner_id   varchar(64)              not null,
-    expires_at timestamp with time zone not null,
-    revoked    boolean                  not null default false
+    family_id   varchar(64)              not null primary key,
+    client_id   varchar(64)              not null,
+    owner_id    varchar(64)              not null,
+    secret_hash varchar(255)             not null,
+    expires_at  timestamp with time zone not null,
+    revoked     boolean                  not null default false
 );
 
 -- Events that belong to no aggregate (refused calls): the audit trail finds them by subject through this index.

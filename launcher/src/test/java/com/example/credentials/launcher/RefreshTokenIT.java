@@ -66,6 +66,25 @@ class RefreshTokenIT {
     }
 
     @Test
+    void onlyTheCurrentRefreshTokenOfALiveClientIntrospectsActive() {
+        Api.Response client = refreshingClient("introspected refresh", null);
+        String first = clientCredentials(client).field("refresh_token");
+        Api.Response active = introspect(client, first);
+        assertThat(active.body().path("active").asBoolean()).isTrue();
+        assertThat(active.field("token_type")).isEqualTo("refresh_token");
+        assertThat(active.field("client_id")).isEqualTo(client.field("id"));
+
+        String second = refresh(client, first).expect(200).field("refresh_token");
+        assertThat(introspect(client, first).body().path("active").asBoolean()).isFalse();
+        assertThat(introspect(client, second).body().path("active").asBoolean()).isTrue();
+
+        Api.Response server = api.post("/v3/oauth-clients", admin, Map.of("name", "refresh inspector")).expect(200);
+        api.patch("/v3/oauth-clients/" + client.field("id"), admin, List.of(Map.of("op", "replace",
+                "path", "/enabled", "value", false))).expect(200);
+        assertThat(introspect(server, second).body().path("active").asBoolean()).isFalse();
+    }
+
+    @Test
     void revokingARefreshTokenEndsItsFamily() {
         Api.Response client = refreshingClient("revoked family", null);
         Api.Response first = clientCredentials(client);
@@ -91,6 +110,11 @@ class RefreshTokenIT {
 
         Api.Response mistyped = refresh(refreshing, refreshToken.substring(0, refreshToken.length() - 1) + "x");
         assertThat(mistyped.field("error")).isEqualTo("invalid_grant");
+    }
+
+    private Api.Response introspect(Api.Response caller, String token) {
+        return api.form("/oauth/introspect", Map.of("token", token, "client_id", caller.field("id"),
+                "client_secret", caller.field("secret"))).expect(200);
     }
 
     private Api.Response refreshingClient(String name, Integer refreshValidity) {

@@ -68,10 +68,10 @@ class Directory implements IdentityLookup, CredentialLookup, CredentialStates {
     @Override
     public Optional<RefreshFamilyRecord> findRefreshFamily(String familyId) {
         return jdbc.query("""
-                        select family_id, client_id, owner_id, expires_at, revoked
+                        select family_id, client_id, owner_id, secret_hash, expires_at, revoked
                         from refresh_token_family where family_id = ?""",
                 (row, n) -> new RefreshFamilyRecord(row.getString(1), row.getString(2), row.getString(3),
-                        instant(row.getTimestamp(4)), row.getBoolean(5)),
+                        row.getString(4), instant(row.getTimestamp(5)), row.getBoolean(6)),
                 familyId).stream().findFirst();
     }
 
@@ -165,11 +165,16 @@ class Directory implements IdentityLookup, CredentialLookup, CredentialStates {
                 tokenId, credentialId, Timestamp.from(expiresAt));
     }
 
-    void putRefreshFamily(String familyId, String clientId, String ownerId, Instant expiresAt) {
+    void putRefreshFamily(String familyId, String clientId, String ownerId, String secretHash, Instant expiresAt) {
         jdbc.update("""
-                insert into refresh_token_family (family_id, client_id, owner_id, expires_at) values (?, ?, ?, ?)
-                on conflict (family_id) do update set expires_at = excluded.expires_at""",
-                familyId, clientId, ownerId, Timestamp.from(expiresAt));
+                insert into refresh_token_family (family_id, client_id, owner_id, secret_hash, expires_at)
+                values (?, ?, ?, ?, ?)""",
+                familyId, clientId, ownerId, secretHash, Timestamp.from(expiresAt));
+    }
+
+    void rotateRefreshFamily(String familyId, String secretHash, Instant expiresAt) {
+        jdbc.update("update refresh_token_family set secret_hash = ?, expires_at = ? where family_id = ?",
+                secretHash, Timestamp.from(expiresAt), familyId);
     }
 
     void markRefreshFamilyRevoked(String familyId) {

@@ -114,13 +114,13 @@ class DirectoryProjector {
 
     @EventHandler
     void on(RefreshTokenIssued event) {
-        directory.putRefreshFamily(event.familyId(), event.clientId(), event.ownerId(), event.expiresAt());
+        directory.putRefreshFamily(event.familyId(), event.clientId(), event.ownerId(), event.secretHash(),
+                event.expiresAt());
     }
 
     @EventHandler
     void on(RefreshTokenRotated event) {
-        directory.findRefreshFamily(event.familyId()).ifPresent(family -> directory.putRefreshFamily(
-                family.familyId(), family.clientId(), family.ownerId(), event.expiresAt()));
+        directory.rotateRefreshFamily(event.familyId(), event.secretHash(), event.expiresAt());
     }
 
     @EventHandler

@@ -5,6 +5,7 @@ import com.example.credentials.command.identity.IdentityLookup.IdentitySummary;
 import com.example.credentials.command.oauth.CredentialLookup.CredentialRecord;
 import com.example.credentials.command.secret.SecretFormat;
 import com.example.credentials.command.secret.SecretHasher;
+import com.example.credentials.shared.common.GrantType;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +15,7 @@ import java.time.Instant;
  * Client authentication for the token, introspection and revocation endpoints: a secret whose checksum fails is
  * refused before any lookup; otherwise the credential must exist, match the secret's keyed hash, be enabled, and
  * belong to an identity whose tenant access has not ended. Every failure is the same 401 {@code invalid_client}.
+ * A grant, when asked for, must be one of the client's.
  */
 @Component
 class ClientAuthentication {
@@ -33,6 +35,16 @@ class ClientAuthentication {
         this.identities = identities;
         this.hasher = hasher;
         this.meters = meters;
+    }
+
+    /** Authenticates a client that asks for a grant: one without that grant is refused ({@code unauthorized_client}). */
+    AuthenticatedClient authenticate(String clientId, String clientSecret, GrantType grant, Instant now) {
+        AuthenticatedClient client = authenticate(clientId, clientSecret, now);
+        if (!client.credential().grantTypes().contains(grant)) {
+            throw new TokenRequestRefused(400, "unauthorized_client",
+                    "This client may not use the " + grant.name().toLowerCase() + " grant");
+        }
+        return client;
     }
 
     AuthenticatedClient authenticate(String clientId, String clientSecret, Instant now) {

@@ -16,9 +16,9 @@ public interface CredentialLookup {
                             int accessTokenValiditySeconds, int refreshTokenValiditySeconds) {
     }
 
-    /** A refresh-token family as the token endpoint first looks it up. */
-    record RefreshFamilyRecord(String familyId, String clientId, String ownerId, java.time.Instant expiresAt,
-                               boolean revoked) {
+    /** A refresh-token family: its client, and the keyed hash and expiry of its current (unspent) token. */
+    record RefreshFamilyRecord(String familyId, String clientId, String ownerId, String secretHash,
+                               java.time.Instant expiresAt, boolean revoked) {
     }
 
     Optional<CredentialRecord> findCredential(String clientId);

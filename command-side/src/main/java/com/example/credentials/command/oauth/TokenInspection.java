@@ -5,6 +5,7 @@ import com.example.credentials.command.oauth.CredentialLookup.CredentialRecord;
 import com.example.credentials.command.oauth.CredentialLookup.RefreshFamilyRecord;
 import com.example.credentials.command.secret.SecretFormat;
 import com.example.credentials.command.secret.SecretHasher;
+import com.example.credentials.shared.common.GrantType;
 import com.example.credentials.shared.common.Scopes;
 import com.example.credentials.shared.token.RevokeAccessToken;
 import com.example.credentials.shared.token.RevokeRefreshTokenFamily;
@@ -46,7 +47,10 @@ class TokenInspection {
         this.clock = clock;
     }
 
-    /** RFC 7662: what a token is worth now; an inactive token says only {@code active: false}. */
+    /**
+     * RFC 7662: what a token is worth now; an inactive token says only {@code active: false}. A refresh token is
+     * active while it is its family's current one, unexpired and unrevoked, and its client may still refresh.
+     */
     Introspection introspect(String clientId, String clientSecret, String token) {
         Instant now = clock.instant();
         clients.authenticate(clientId, clientSecret, now);
@@ -56,7 +60,11 @@ class TokenInspection {
         if (token.startsWith(SecretFormat.REFRESH_PREFIX)) {
             return SecretFormat.refreshTokenFamily(token).flatMap(credentials::findRefreshFamily)
                     .filter(family -> !family.revoked() && now.isBefore(family.expiresAt()))
-                    .filter(family -> credentials.findCredential(family.clientId()).isPresent())
+                    .filter(family -> hasher.matches(token, family.secretHash()))
+                    .filter(family -> credentials.findCredential(family.clientId())
+                            .filter(CredentialRecord::enabled)
+                            .filter(client -> client.grantTypes().contains(GrantType.REFRESH_TOKEN))
+                            .isPresent())
                     .map(family -> new Introspection(true, null, family.clientId(), family.clientId(),
                             "refresh_token", family.expiresAt().getEpochSecond(), null, TokenClaims.ISSUER, null,
                             family.ownerId(), CredentialKind.API_CLIENT.name()))
@@ -66,8 +74,7 @@ class TokenInspection {
                         live.rights().isEmpty() ? Scopes.DEFAULT : String.join(" ", live.rights()),
                         jwt.getSubject(), jwt.getSubject(), "Bearer", epochSecond(jwt.getExpiresAt()),
                         epochSecond(jwt.getIssuedAt()), TokenClaims.ISSUER, jwt.getId(),
-                        live.credential().ownerId(), live.credential().kind() == null ? null
-                        : live.credential().kind().name())))
+                        live.credential().ownerId(), live.credential().kind().name())))
                 .orElse(Introspection.INACTIVE);
     }
 

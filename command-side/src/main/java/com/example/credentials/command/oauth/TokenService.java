@@ -76,10 +76,9 @@ class TokenService {
 
     AccessToken clientCredentials(String clientId, String clientSecret, ClientOrigin origin) {
         Instant now = clock.instant();
-        AuthenticatedClient client = clients.authenticate(clientId, clientSecret, now);
+        AuthenticatedClient client = clients.authenticate(clientId, clientSecret, GrantType.CLIENT_CREDENTIALS, now);
         CredentialRecord credential = client.credential();
         IdentitySummary owner = client.owner();
-        ensureGrant(credential, GrantType.CLIENT_CREDENTIALS);
         ensureWithinNetworkRules(credential, owner, origin);
         String familyId = null;
         String refreshToken = null;
@@ -95,10 +94,9 @@ class TokenService {
 
     AccessToken refresh(String clientId, String clientSecret, String refreshToken) {
         Instant now = clock.instant();
-        AuthenticatedClient client = clients.authenticate(clientId, clientSecret, now);
+        AuthenticatedClient client = clients.authenticate(clientId, clientSecret, GrantType.REFRESH_TOKEN, now);
         CredentialRecord credential = client.credential();
         IdentitySummary owner = client.owner();
-        ensureGrant(credential, GrantType.REFRESH_TOKEN);
         RefreshFamilyRecord family = SecretFormat.refreshTokenFamily(refreshToken)
                 .flatMap(credentials::findRefreshFamily)
                 .filter(f -> f.clientId().equals(credential.clientId()))
@@ -115,13 +113,6 @@ class TokenService {
             case REVOKED -> throw TokenRequestRefused.invalidGrant("The refresh token was revoked");
             case UNKNOWN -> throw TokenRequestRefused.invalidGrant("Unknown refresh token");
         };
-    }
-
-    private static void ensureGrant(CredentialRecord credential, GrantType grant) {
-        if (!credential.grantTypes().contains(grant)) {
-            throw new TokenRequestRefused(400, "unauthorized_client",
-                    "This client may not use the " + grant.name().toLowerCase() + " grant");
-        }
     }
 
     private void ensureWithinNetworkRules(CredentialRecord credential, IdentitySummary owner, ClientOrigin origin) {

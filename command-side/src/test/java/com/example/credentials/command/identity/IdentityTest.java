@@ -69,6 +69,16 @@ class IdentityTest {
     }
 
     @Test
+    void networkRuleThatIsAHostNameOrAMalformedAddressIsRefused() {
+        for (String range : List.of("dead.beef/8", "localhost/8", "999.0.0.0/8", " 10.0.0.0/8", "10.0.0/8")) {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateIdentity(ID, "Ann", IdentityKind.USER, null,
+                            new NetworkRules(List.of(range), List.of())))
+                    .expectException(refusedWith(ErrorCode.INVALID_VALUE));
+        }
+    }
+
+    @Test
     void countryThatIsNotAnIsoCodeIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new CreateIdentity(ID, "Ann", IdentityKind.USER, null,

@@ -6,6 +6,7 @@ import com.example.credentials.web.CredentialStateUnavailable;
 import com.example.credentials.web.CredentialStates;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
@@ -17,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The query side's calls are checked against the effective-scope view, and never against a view older than the
@@ -24,7 +26,9 @@ import java.util.Optional;
  * that the view has not yet applied, the call waits until it has (the processors are woken at once), for at most
  * {@code credentials.read-side.revocation-wait-millis}, and answers 503 beyond that. So a deletion or revocation
  * that committed before a call began is always seen, also where the query side runs as its own process. Where both
- * sides share a process, the command side's directory is used instead.
+ * sides share a process, the command side's directory is used instead. (With several query-side instances
+ * sharing the view's segments, an instance that does not process all of them checks against the view as it is:
+ * revocations reach it within the processors' lag.)
  */
 @Component
 class ViewedCredentialStates implements CredentialStates {
@@ -49,8 +53,12 @@ class ViewedCredentialStates implements CredentialStates {
 
     @Override
     public Optional<CredentialState> find(String credentialId, Collection<String> tokenIds) {
-        long applied = appliedPosition();
+        OptionalLong appliedHere = appliedPosition();
         Optional<CredentialState> state = view.currentState(credentialId, tokenIds);
+        if (appliedHere.isEmpty()) {
+            return state;
+        }
+        long applied = appliedHere.getAsLong();
         var subjects = new ArrayList<String>(tokenIds);
         subjects.add(credentialId);
         state.map(CredentialState::ownerId).ifPresent(subjects::add);
@@ -62,14 +70,28 @@ class ViewedCredentialStates implements CredentialStates {
         return state;
     }
 
-    /** The log position up to which the view has applied every event (the slowest segment's). */
-    private long appliedPosition() {
+    /**
+     * The log position up to which the view has applied every event (the slowest segment's), if this instance
+     * processes every segment of the view. Where query-side instances share the segments, an instance cannot see
+     * the others' progress, and checks against the view as it is.
+     */
+    private OptionalLong appliedPosition() {
         Map<Integer, EventTrackerStatus> status = processing
                 .eventProcessor(EffectiveScopeProjection.GROUP, StreamingEventProcessor.class)
                 .map(StreamingEventProcessor::processingStatus).orElse(Map.of());
+        if (!coversEverySegment(status.values().stream().map(EventTrackerStatus::getSegment).toList())) {
+            return OptionalLong.empty();
+        }
         return status.values().stream()
                 .mapToLong(segment -> segment.getCurrentPosition().orElse(-1L))
-                .min().orElse(-1L);
+                .min();
+    }
+
+    /** True if the segments together are the whole segment space (each is 1/(mask+1) of it). */
+    static boolean coversEverySegment(Collection<Segment> segments) {
+        long whole = 1L << 32;
+        long covered = segments.stream().mapToLong(segment -> whole / (segment.getMask() + 1L)).sum();
+        return covered == whole;
     }
 
     /** The position of the newest event after {@code position} that may change what the subjects' tokens are worth. */
@@ -84,7 +106,7 @@ class ViewedCredentialStates implements CredentialStates {
     private void awaitApplied(long position) {
         processors.wakeProcessors();
         long deadline = System.nanoTime() + maxWaitMillis * 1_000_000;
-        while (appliedPosition() < position) {
+        while (appliedPosition().orElse(Long.MAX_VALUE) < position) {
             if (System.nanoTime() > deadline) {
                 throw new CredentialStateUnavailable("The read side has not yet applied the latest change of this"
                         + " credential; retry in a moment");
