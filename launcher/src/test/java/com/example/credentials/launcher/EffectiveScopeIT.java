@@ -56,6 +56,27 @@ class EffectiveScopeIT {
     }
 
     @Test
+    void aDisabledApiClientHasNoRightsNowNorAtInstantsWhileItWasDisabled() throws InterruptedException {
+        Api.Response client = api.post("/v3/oauth-clients", admin, ApiClientIT.client("switched off")).expect(200);
+        String path = "/v3/oauth-clients/";
+        String id = client.field("id");
+        await().untilAsserted(() -> assertThat(rights(effective(path, id, null))).containsExactly("idn:identities:read"));
+        Thread.sleep(5);
+        Instant whileEnabled = Instant.now();
+        Thread.sleep(5);
+        api.patch(path + id, admin, List.of(Map.of("op", "replace", "path", "/enabled", "value", false))).expect(200);
+        Thread.sleep(5);
+        Instant whileDisabled = Instant.now();
+
+        await().untilAsserted(() -> assertThat(effective(path, id, null).path("state").asText()).isEqualTo("DISABLED"));
+        assertThat(rights(effective(path, id, null))).isEmpty();
+        JsonNode then = effective(path, id, whileDisabled.toString());
+        assertThat(then.path("state").asText()).isEqualTo("DISABLED");
+        assertThat(rights(then)).isEmpty();
+        assertThat(rights(effective(path, id, whileEnabled.toString()))).containsExactly("idn:identities:read");
+    }
+
+    @Test
     void apiClientScopeChangeIsRecomputed() {
         Api.Response client = api.post("/v3/oauth-clients", admin, ApiClientIT.client("rescoped")).expect(200);
         String path = "/v3/oauth-clients/";

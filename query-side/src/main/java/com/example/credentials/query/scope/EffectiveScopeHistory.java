@@ -47,6 +47,7 @@ class EffectiveScopeHistory {
         }
         String ownerId = ownerOf(history.get(0).getPayload());
         List<String> scope = null;
+        boolean enabled = true;
         boolean deleted = false;
         for (DomainEventMessage<?> event : history) {
             Object payload = event.getPayload();
@@ -55,8 +56,10 @@ class EffectiveScopeHistory {
             }
             if (payload instanceof ApiClientCreated created) {
                 scope = created.settings().scope();
+                enabled = !Boolean.FALSE.equals(created.settings().enabled());
             } else if (payload instanceof ApiClientUpdated updated) {
                 scope = updated.settings().scope();
+                enabled = !Boolean.FALSE.equals(updated.settings().enabled());
             } else if (payload instanceof PersonalAccessTokenCreated created) {
                 scope = created.scope();
             } else if (payload instanceof PersonalAccessTokenUpdated updated) {
@@ -68,6 +71,10 @@ class EffectiveScopeHistory {
         if (scope == null || deleted) {
             return Optional.of(new EffectiveScopeView(query.credentialId(), List.of(), List.of(), query.at(),
                     scope == null ? EffectiveScopeView.NOT_YET_CREATED : EffectiveScopeView.DELETED, ownerId));
+        }
+        if (!enabled) {
+            return Optional.of(new EffectiveScopeView(query.credentialId(), scope, List.of(), query.at(),
+                    EffectiveScopeView.DISABLED, ownerId));
         }
         List<String> rights = List.copyOf(catalogue.effectiveRights(scope, levelsAt(ownerId, query.at())));
         return Optional.of(new EffectiveScopeView(query.credentialId(), scope, rights, query.at(),

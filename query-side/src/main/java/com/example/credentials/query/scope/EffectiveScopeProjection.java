@@ -165,9 +165,13 @@ public class EffectiveScopeProjection {
     Optional<EffectiveScopeView> find(FindEffectiveScope query) {
         return Optional.ofNullable(credentials.get(query.credentialId()))
                 .filter(d -> query.kind().name().equals(d.getString("kind")) && !d.getBoolean(VersionedCollection.DELETED))
-                .map(d -> new EffectiveScopeView(d.getString("_id"), Documents.strings(d, "scope"),
-                        Documents.strings(d, "rights"), Instant.now().truncatedTo(ChronoUnit.MILLIS), EffectiveScopeView.ACTIVE,
-                        d.getString("ownerId")));
+                .map(d -> {
+                    boolean enabled = d.getBoolean(ENABLED, true);
+                    return new EffectiveScopeView(d.getString("_id"), Documents.strings(d, "scope"),
+                            enabled ? Documents.strings(d, "rights") : List.of(),
+                            Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                            enabled ? EffectiveScopeView.ACTIVE : EffectiveScopeView.DISABLED, d.getString("ownerId"));
+                });
     }
 
     private void created(String id, CredentialKind kind, String ownerId, List<String> scope, boolean enabled,
