@@ -1,9 +1,0 @@
-package com.example.credentials.command.identity;
-
-import com.example.credentials.shared.common.NetworkRules;
-
-import java.time.Instant;
-
-/** The patchable fields of an identity, as a JSON Patch sees them. */
-record IdentityPatchDocument(String name, Instant tenantAccessExpiresAt, NetworkRules networkRules) {
-}

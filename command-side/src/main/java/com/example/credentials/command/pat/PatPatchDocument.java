@@ -1,7 +1,0 @@
-package com.example.credentials.command.pat;
-
-import java.util.List;
-
-/** The patchable fields of a personal access token, as a JSON Patch sees them. */
-record PatPatchDocument(String name, List<String> scope) {
-}

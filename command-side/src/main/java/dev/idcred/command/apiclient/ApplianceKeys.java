@@ -1,0 +1,33 @@
+package dev.idcred.command.apiclient;
+
+import dev.idcred.shared.common.RightsCatalogue;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/**
+ * The only way to make or remove a VA key: the virtual appliance's command handler calls it inside the
+ * appliance's own unit of work.
+ */
+@Component
+public class ApplianceKeys {
+
+    private final Repository<ApiClient> apiClients;
+    private final RightsCatalogue catalogue;
+
+    ApplianceKeys(Repository<ApiClient> apiClients, RightsCatalogue catalogue) {
+        this.apiClients = apiClients;
+        this.catalogue = catalogue;
+    }
+
+    public void create(String clientId, String ownerId, String applianceName, String secretHash, Instant createdAt)
+            throws Exception {
+        apiClients.newInstance(() -> ApiClient.applianceKey(clientId, ownerId, applianceName, secretHash, catalogue,
+                createdAt));
+    }
+
+    public void delete(String clientId, Instant deletedAt) {
+        apiClients.load(clientId).execute(key -> key.deleteWithAppliance(deletedAt));
+    }
+}

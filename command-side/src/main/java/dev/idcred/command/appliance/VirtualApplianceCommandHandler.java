@@ -1,0 +1,57 @@
+package dev.idcred.command.appliance;
+
+import dev.idcred.command.TextRules;
+import dev.idcred.command.apiclient.ApplianceKeys;
+import dev.idcred.shared.appliance.CreateVirtualAppliance;
+import dev.idcred.shared.appliance.DeleteVirtualAppliance;
+import dev.idcred.shared.common.DomainException;
+import dev.idcred.shared.common.ErrorCode;
+import dev.idcred.command.identity.IdentityLookup;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Creates and deletes a virtual appliance together with its VA key, in one unit of work and one transaction:
+ * there is never an appliance without its key, nor a key left behind by a deleted appliance.
+ */
+@Component
+class VirtualApplianceCommandHandler {
+
+    static final int MAX_NAME_LENGTH = 128;
+
+    private final Repository<VirtualAppliance> appliances;
+    private final ApplianceKeys keys;
+    private final IdentityLookup identities;
+    private final Clock clock;
+
+    VirtualApplianceCommandHandler(Repository<VirtualAppliance> appliances, ApplianceKeys keys,
+                                   IdentityLookup identities, Clock clock) {
+        this.appliances = appliances;
+        this.keys = keys;
+        this.identities = identities;
+        this.clock = clock;
+    }
+
+    @CommandHandler
+    public String handle(CreateVirtualAppliance command) throws Exception {
+        String name = TextRules.validName("name", command.name(), MAX_NAME_LENGTH);
+        identities.find(command.ownerId()).orElseThrow(() -> new DomainException(ErrorCode.FORBIDDEN,
+                "The creating identity is unknown"));
+        Instant now = clock.instant();
+        appliances.newInstance(() -> new VirtualAppliance(command.applianceId(), name, command.ownerId(),
+                command.keyClientId(), now));
+        keys.create(command.keyClientId(), command.ownerId(), name, command.keySecretHash(), now);
+        return command.applianceId();
+    }
+
+    @CommandHandler
+    public void handle(DeleteVirtualAppliance command) {
+        Instant now = clock.instant();
+        String keyClientId = appliances.load(command.applianceId()).invoke(appliance -> appliance.delete(now));
+        keys.delete(keyClientId, now);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.idcred.command.directory;
+
+import dev.idcred.command.Commands;
+import dev.idcred.shared.common.AuditMetadata;
+import dev.idcred.shared.pat.DeletePersonalAccessToken;
+import dev.idcred.shared.pat.TokenActor;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+
+/**
+ * The seed: personal access tokens of SUPPORT and SERVICES accounts are deleted when the account's tenant access
+ * expires. Checked at start (so an expiry that passed while the service was down is enforced then) and every
+ * {@code credentials.expiry.check-interval} (2 s) after; each deletion is a {@code PersonalAccessTokenDeleted} with
+ * its reason, issued by the system. Several instances may race for a token: its aggregate deletes it once, and the
+ * loser's attempt finds it deleted.
+ */
+@Component
+class TenantAccessExpiry {
+
+    private static final Logger log = LoggerFactory.getLogger(TenantAccessExpiry.class);
+
+    private final Directory directory;
+    private final Commands commands;
+    private final Clock clock;
+
+    TenantAccessExpiry(Directory directory, Commands commands, Clock clock) {
+        this.directory = directory;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    @Scheduled(initialDelay = 0, fixedDelayString = "${credentials.expiry.check-interval:PT2S}")
+    void deleteTokensOfExpiredAccounts() {
+        for (Directory.ExpiredToken expired : directory.tokensWhoseOwnerAccessEnded(clock.instant())) {
+            try {
+                commands.sendAs(new DeletePersonalAccessToken(expired.tokenId(), TokenActor.system(),
+                        "Tenant access of " + expired.ownerId() + " expired at " + expired.accessEndedAt()),
+                        AuditMetadata.SYSTEM);
+                log.info("Deleted personal access token {}: tenant access of {} expired at {}", expired.tokenId(),
+                        expired.ownerId(), expired.accessEndedAt());
+            } catch (AggregateNotFoundException alreadyDeleted) {
+                log.debug("Token {} was deleted meanwhile", expired.tokenId());
+            }
+        }
+    }
+}

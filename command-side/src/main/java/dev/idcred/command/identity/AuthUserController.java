@@ -1,0 +1,86 @@
+package dev.idcred.command.identity;
+
+import dev.idcred.command.Commands;
+import dev.idcred.command.patch.JsonPatches;
+import dev.idcred.shared.common.DomainException;
+import dev.idcred.shared.common.ErrorCode;
+import dev.idcred.shared.common.PatchOperation;
+import dev.idcred.shared.common.RightsCatalogue;
+import dev.idcred.shared.identity.GrantUserLevel;
+import dev.idcred.shared.identity.RevokeUserLevel;
+import dev.idcred.access.Caller;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Grants and revokes user levels through a JSON Patch on {@code /capabilities}: the patch is applied to the levels
+ * the identity holds now, and each difference becomes a {@link GrantUserLevel} or {@link RevokeUserLevel}. Every
+ * level is checked against the catalogue before the first command, so a refused patch changes nothing.
+ */
+@RestController
+@RequestMapping("/v3/auth-users")
+class AuthUserController {
+
+    record Capabilities(List<String> capabilities) {
+    }
+
+    record AuthUserResponse(String tenant, String id, String uid, String profile, String displayName, String alias,
+                            List<String> capabilities) {
+        static AuthUserResponse of(String tenant, IdentityDetails d) {
+            return new AuthUserResponse(tenant, d.identityId(), d.identityId(), d.kind().name(), d.name(), d.name(),
+                    List.copyOf(new TreeSet<>(d.levels())));
+        }
+    }
+
+    private final Commands commands;
+    private final IdentityLookup identities;
+    private final RightsCatalogue catalogue;
+    private final String tenant;
+
+    AuthUserController(Commands commands, IdentityLookup identities, RightsCatalogue catalogue,
+                       @Value("${credentials.tenant:default}") String tenant) {
+        this.commands = commands;
+        this.identities = identities;
+        this.catalogue = catalogue;
+        this.tenant = tenant;
+    }
+
+    @PatchMapping("/{id}")
+    AuthUserResponse patchCapabilities(@PathVariable String id, @RequestBody List<PatchOperation> patch,
+                                       Caller caller) {
+        Set<String> held = identities.find(id)
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No such auth user: " + id))
+                .levels();
+        Capabilities wanted = JsonPatches.apply(new Capabilities(List.copyOf(new TreeSet<>(held))), patch,
+                Capabilities.class);
+        Set<String> target = new LinkedHashSet<>(wanted.capabilities() == null ? List.of() : wanted.capabilities());
+        for (String level : target) {
+            if (level == null || !catalogue.isKnownLevel(level)) {
+                throw new DomainException(ErrorCode.UNKNOWN_USER_LEVEL, "Unknown user level: " + level);
+            }
+        }
+        var commandsToSend = new ArrayList<Object>();
+        target.stream().filter(level -> !held.contains(level)).forEach(l -> commandsToSend.add(new GrantUserLevel(id, l)));
+        held.stream().filter(level -> !target.contains(level)).forEach(l -> commandsToSend.add(new RevokeUserLevel(id, l)));
+        IdentityDetails result = null;
+        for (Object command : commandsToSend) {
+            result = commands.send(command, caller);
+        }
+        if (result == null) {
+            IdentityLookup.IdentitySummary unchanged = identities.find(id).orElseThrow();
+            return new AuthUserResponse(tenant, id, id, unchanged.kind().name(), unchanged.name(), unchanged.name(),
+                    List.copyOf(new TreeSet<>(unchanged.levels())));
+        }
+        return AuthUserResponse.of(tenant, result);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.idcred.command.identity;
+
+import dev.idcred.command.TextRules;
+import dev.idcred.shared.common.DomainException;
+import dev.idcred.shared.common.ErrorCode;
+import dev.idcred.shared.common.IdentityKind;
+import dev.idcred.shared.common.NetworkRules;
+
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** The shape rules of an identity: its name, its tenant-access expiry and its network rules. */
+final class IdentityPolicy {
+
+    static final int MAX_NAME_LENGTH = 128;
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    private IdentityPolicy() {
+    }
+
+    static String validName(String name) {
+        return TextRules.validName("name", name, MAX_NAME_LENGTH);
+    }
+
+    /** Support and services accounts are granted access until an instant; a tenant's own users are not. */
+    static void ensureExpiryFitsKind(IdentityKind kind, Instant tenantAccessExpiresAt) {
+        if (kind.isVendorAccount() && tenantAccessExpiresAt == null) {
+            throw new DomainException(ErrorCode.INVALID_VALUE,
+                    "tenantAccessExpiresAt is required for " + kind + " identities");
+        }
+        if (!kind.isVendorAccount() && tenantAccessExpiresAt != null) {
+            throw new DomainException(ErrorCode.INVALID_VALUE,
+                    "tenantAccessExpiresAt applies only to SUPPORT and SERVICES identities");
+        }
+    }
+
+    static NetworkRules validNetworkRules(NetworkRules rules) {
+        if (rules == null) {
+            return NetworkRules.none();
+        }
+        rules.allowedCidrs().forEach(IdentityPolicy::ensureCidr);
+        List<String> countries = rules.allowedCountries().stream().map(c -> {
+            String code = c == null ? "" : c.strip().toUpperCase(Locale.ROOT);
+            if (!COUNTRIES.contains(code)) {
+                throw new DomainException(ErrorCode.INVALID_VALUE, "Not an ISO 3166 country code: " + c);
+            }
+            return code;
+        }).distinct().toList();
+        return new NetworkRules(rules.allowedCidrs(), countries);
+    }
+
+    private static void ensureCidr(String cidr) {
+        String[] parts = cidr == null ? new String[0] : cidr.split("/", -1);
+        try {
+            Optional<InetAddress> network = parts.length == 2 ? NetworkRules.ipLiteral(parts[0]) : Optional.empty();
+            if (network.isPresent() && parts[0].equals(parts[0].strip())) {
+                int bits = network.get().getAddress().length * 8;
+                int prefix = Integer.parseInt(parts[1]);
+                if (prefix >= 0 && prefix <= bits) {
+                    return;
+                }
+            }
+        } catch (Exception e) {
+            // falls through to the refusal below
+        }
+        throw new DomainException(ErrorCode.INVALID_VALUE, "Not a CIDR range: " + cidr);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.idcred.command.pat;
+
+import dev.idcred.command.Commands;
+import dev.idcred.command.Ids;
+import dev.idcred.command.TextRules;
+import dev.idcred.command.secret.SecretIssuer;
+import dev.idcred.shared.common.DomainException;
+import dev.idcred.shared.common.ErrorCode;
+import dev.idcred.shared.common.PatchOperation;
+import dev.idcred.shared.common.Rights;
+import dev.idcred.shared.pat.CreatePersonalAccessToken;
+import dev.idcred.shared.pat.DeletePersonalAccessToken;
+import dev.idcred.shared.pat.TokenActor;
+import dev.idcred.shared.pat.UpdatePersonalAccessToken;
+import dev.idcred.access.Caller;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Creates, updates and deletes personal access tokens: {@code /v3/personal-access-tokens}. */
+@RestController
+@RequestMapping("/v3/personal-access-tokens")
+class PatController {
+
+    /** The v3 API's request, plus {@code ownerId} for callers who manage every identity's tokens. */
+    record CreatePersonalAccessTokenRequest(String name, List<String> scope, Integer accessTokenValiditySeconds,
+                                            String ownerId) {
+    }
+
+    record PatOwner(String type, String id, String name) {
+    }
+
+    /** The v3 API's token body; {@code secret} only in the create response. */
+    record PersonalAccessTokenResponse(String id, @JsonInclude(JsonInclude.Include.NON_NULL) String secret,
+                                       String name, List<String> scope, PatOwner owner, Instant created,
+                                       Instant lastUsed, int accessTokenValiditySeconds, boolean managed) {
+        static PersonalAccessTokenResponse of(PatDetails t, String secret) {
+            return new PersonalAccessTokenResponse(t.tokenId(), secret, t.name(), t.scope(),
+                    new PatOwner("IDENTITY", t.ownerId(), t.ownerName()), t.createdAt(), t.lastUsed(),
+                    t.accessTokenValiditySeconds(), false);
+        }
+    }
+
+    private final Commands commands;
+    private final SecretIssuer secrets;
+
+    PatController(Commands commands, SecretIssuer secrets) {
+        this.commands = commands;
+        this.secrets = secrets;
+    }
+
+    @PostMapping
+    PersonalAccessTokenResponse create(@RequestBody CreatePersonalAccessTokenRequest request, Caller caller) {
+        String ownerId = request.ownerId() == null ? caller.identityId()
+                : TextRules.validId("ownerId", caller.resolve(request.ownerId()));
+        TokenActor actor = actor(caller);
+        if (!actor.mayManageTokensOf(ownerId)) {
+            throw new DomainException(ErrorCode.FORBIDDEN,
+                    "Creating a token for another identity needs " + Rights.ALL_PATS_MANAGE);
+        }
+        SecretIssuer.IssuedSecret secret = secrets.issue();
+        PatDetails created = commands.send(new CreatePersonalAccessToken(Ids.next(), ownerId, request.name(),
+                request.scope(), request.accessTokenValiditySeconds(), secret.hash()), caller);
+        return PersonalAccessTokenResponse.of(created, secret.secret());
+    }
+
+    @PatchMapping("/{id}")
+    PersonalAccessTokenResponse update(@PathVariable String id, @RequestBody List<PatchOperation> patch,
+                                       Caller caller) {
+        PatDetails updated = commands.send(new UpdatePersonalAccessToken(id, patch, actor(caller)), caller);
+        return PersonalAccessTokenResponse.of(updated, null);
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable String id, Caller caller) {
+        commands.send(new DeletePersonalAccessToken(id, actor(caller), "Deleted by " + caller.identityId()), caller);
+    }
+
+    private static TokenActor actor(Caller caller) {
+        return new TokenActor(caller.identityId(), caller.holds(Rights.ALL_PATS_MANAGE));
+    }
+}

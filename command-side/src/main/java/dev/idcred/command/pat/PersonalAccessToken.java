@@ -1,0 +1,189 @@
+package dev.idcred.command.pat;
+
+import dev.idcred.command.ScopeRules;
+import dev.idcred.command.TextRules;
+import dev.idcred.command.identity.IdentityLookup;
+import dev.idcred.command.identity.IdentityLookup.IdentitySummary;
+import dev.idcred.command.patch.JsonPatches;
+import dev.idcred.shared.common.DomainException;
+import dev.idcred.shared.common.ErrorCode;
+import dev.idcred.shared.common.RightsCatalogue;
+import dev.idcred.shared.pat.CreatePersonalAccessToken;
+import dev.idcred.shared.pat.DeletePersonalAccessToken;
+import dev.idcred.shared.pat.PersonalAccessTokenCreated;
+import dev.idcred.shared.pat.PersonalAccessTokenDeleted;
+import dev.idcred.shared.pat.PersonalAccessTokenUpdated;
+import dev.idcred.shared.pat.PersonalAccessTokenUsed;
+import dev.idcred.shared.pat.TokenActor;
+import dev.idcred.shared.pat.UpdatePersonalAccessToken;
+import dev.idcred.shared.token.AccessTokenRevoked;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
+
+/**
+ * A personal access token. The two rules that span an owner's tokens (at most ten, names unique) are checked
+ * against the {@link PatRegistry}, which serialises an owner's changes inside the command's transaction.
+ */
+@Aggregate
+public class PersonalAccessToken {
+
+    static final int MAX_TOKENS_PER_OWNER = 10;
+    static final int DEFAULT_ACCESS_TOKEN_VALIDITY_SECONDS = 43_200;
+    static final int MAX_ACCESS_TOKEN_VALIDITY_SECONDS = 86_400;
+    static final int MAX_NAME_LENGTH = 255;
+
+    @AggregateIdentifier
+    private String tokenId;
+    private String ownerId;
+    private String name;
+    private List<String> scope;
+    private int accessTokenValiditySeconds;
+    private Instant createdAt;
+    private Instant lastUsed;
+
+    protected PersonalAccessToken() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public PatDetails create(CreatePersonalAccessToken command, IdentityLookup identities, PatRegistry registry,
+                             RightsCatalogue catalogue, Clock clock) {
+        IdentitySummary owner = identities.find(command.ownerId()).orElseThrow(() -> new DomainException(
+                ErrorCode.NOT_FOUND, "No such owner identity: " + command.ownerId()));
+        ensureOwnerAccessNotEnded(owner, clock);
+        String validName = validName(command.name());
+        List<String> validScope = ScopeRules.validScope(command.scope(), catalogue);
+        int validity = validity(command.accessTokenValiditySeconds());
+        registry.lockOwner(owner.identityId());
+        ensureOwnerHasRoom(registry, owner.identityId());
+        ensureNameIsFree(registry, owner.identityId(), validName, command.tokenId());
+        registry.record(owner.identityId(), command.tokenId(), validName);
+        apply(new PersonalAccessTokenCreated(command.tokenId(), owner.identityId(), validName, validScope, validity,
+                command.secretHash(), clock.instant()));
+        return details(owner.name());
+    }
+
+    @CommandHandler
+    public PatDetails handle(UpdatePersonalAccessToken command, IdentityLookup identities, PatRegistry registry,
+                             RightsCatalogue catalogue, Clock clock) {
+        ensureActorMayManage(command.actor());
+        var patched = JsonPatches.apply(new PatPatchDocument(name, scope), command.patch(), PatPatchDocument.class);
+        String validName = validName(patched.name());
+        List<String> validScope = ScopeRules.validScope(patched.scope(), catalogue);
+        if (!validName.equals(name)) {
+            registry.lockOwner(ownerId);
+            ensureNameIsFree(registry, ownerId, validName, tokenId);
+            registry.rename(tokenId, validName);
+        }
+        apply(new PersonalAccessTokenUpdated(tokenId, ownerId, validName, validScope, clock.instant()));
+        return details(identities.find(ownerId).map(IdentitySummary::name).orElse(null));
+    }
+
+    @CommandHandler
+    public void handle(DeletePersonalAccessToken command, PatRegistry registry, Clock clock) {
+        ensureActorMayManage(command.actor());
+        registry.remove(tokenId);
+        apply(new PersonalAccessTokenDeleted(tokenId, ownerId, command.reason(), clock.instant()));
+    }
+
+    /** Stops one of the credential's access tokens before it expires (RFC 7009); the log keeps who and why. */
+    public void revokeAccessToken(String jti, Instant expiresAt, String reason, Instant now) {
+        apply(new AccessTokenRevoked(tokenId, ownerId, jti, expiresAt, reason, now));
+    }
+
+    /** Records a use once per minute: a use within the minute already recorded is a deliberate no-op. */
+    public void recordUsage(Instant usedAt) {
+        if (lastUsed == null || usedAt.truncatedTo(ChronoUnit.MINUTES).isAfter(lastUsed)) {
+            apply(new PersonalAccessTokenUsed(tokenId, usedAt));
+        }
+    }
+
+    /** The seed: each user can have up to 10 personal access tokens. */
+    private static void ensureOwnerHasRoom(PatRegistry registry, String ownerId) {
+        if (registry.countOf(ownerId) >= MAX_TOKENS_PER_OWNER) {
+            throw new DomainException(ErrorCode.PAT_LIMIT_REACHED,
+                    "An identity can have at most " + MAX_TOKENS_PER_OWNER + " personal access tokens");
+        }
+    }
+
+    /** A token's name cannot be the same as another token of the same owner (compared ignoring case). */
+    private static void ensureNameIsFree(PatRegistry registry, String ownerId, String name, String tokenId) {
+        if (registry.isNameTaken(ownerId, name, tokenId)) {
+            throw new DomainException(ErrorCode.PAT_NAME_TAKEN,
+                    "The owner already has a personal access token named '" + name + "'");
+        }
+    }
+
+    /** The seed: a vendor account's tokens end with its tenant access, so none is made after it. */
+    private static void ensureOwnerAccessNotEnded(IdentitySummary owner, Clock clock) {
+        if (owner.accessEndedBy(clock.instant())) {
+            throw new DomainException(ErrorCode.FORBIDDEN,
+                    "The tenant access of " + owner.identityId() + " has expired");
+        }
+    }
+
+    /** Hides tokens of others from a caller who may manage only its own: they answer as not found. */
+    private void ensureActorMayManage(TokenActor actor) {
+        if (actor == null || !actor.mayManageTokensOf(ownerId)) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "No such personal access token: " + tokenId);
+        }
+    }
+
+    private static String validName(String name) {
+        return TextRules.validName("name", name, MAX_NAME_LENGTH);
+    }
+
+    private static int validity(Integer seconds) {
+        if (seconds == null) {
+            return DEFAULT_ACCESS_TOKEN_VALIDITY_SECONDS;
+        }
+        if (seconds < 1 || seconds > MAX_ACCESS_TOKEN_VALIDITY_SECONDS) {
+            throw new DomainException(ErrorCode.INVALID_VALUE,
+                    "accessTokenValiditySeconds must be between 1 and " + MAX_ACCESS_TOKEN_VALIDITY_SECONDS);
+        }
+        return seconds;
+    }
+
+    private PatDetails details(String ownerName) {
+        return new PatDetails(tokenId, ownerId, ownerName, name, scope, accessTokenValiditySeconds, createdAt,
+                lastUsed);
+    }
+
+    @EventSourcingHandler
+    void on(PersonalAccessTokenCreated event) {
+        tokenId = event.tokenId();
+        ownerId = event.ownerId();
+        name = event.name();
+        scope = event.scope();
+        accessTokenValiditySeconds = event.accessTokenValiditySeconds();
+        createdAt = event.createdAt();
+    }
+
+    @EventSourcingHandler
+    void on(PersonalAccessTokenUpdated event) {
+        name = event.name();
+        scope = event.scope();
+    }
+
+    @EventSourcingHandler
+    void on(PersonalAccessTokenUsed event) {
+        lastUsed = event.usedAt();
+    }
+
+    @EventSourcingHandler
+    void on(PersonalAccessTokenDeleted event) {
+        markDeleted();
+    }
+}

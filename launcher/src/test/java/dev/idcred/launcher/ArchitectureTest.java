@@ -1,0 +1,56 @@
+package dev.idcred.launcher;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The shape of the house: the sides never import each other; the shared language and the aggregates stay pure. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.idcred");
+
+    @Test
+    void commandSideNeverImportsTheQuerySide() {
+        noClasses().that().resideInAPackage("dev.idcred.command..")
+                .should().dependOnClassesThat().resideInAPackage("dev.idcred.query..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void querySideNeverImportsTheCommandSide() {
+        noClasses().that().resideInAPackage("dev.idcred.query..")
+                .should().dependOnClassesThat().resideInAPackage("dev.idcred.command..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void sharedEventsDependOnNothingButTheJdkAxonModellingAndValidation() {
+        classes().that().resideInAPackage("dev.idcred.shared..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "jakarta.validation..",
+                        "org.axonframework.modelling.command..", "org.axonframework.serialization..",
+                        "dev.idcred.shared..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void aggregatesUseNoSpringAndNoStorage() {
+        noClasses().that().areAnnotatedWith(org.axonframework.spring.stereotype.Aggregate.class)
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",
+                        "java.sql..", "javax.sql..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void webSupportKnowsNeitherSide() {
+        noClasses().that().resideInAPackage("dev.idcred.access..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.idcred.command..",
+                        "dev.idcred.query..")
+                .check(CLASSES);
+    }
+}

@@ -1,9 +1,0 @@
-package com.example.credentials.query.appliance;
-
-import com.example.credentials.query.support.ResultPage;
-
-import java.util.List;
-
-/** One page of the VirtualAppliance listing. */
-public record VirtualAppliancePage(List<VirtualApplianceView> items, long total) implements ResultPage<VirtualApplianceView> {
-}

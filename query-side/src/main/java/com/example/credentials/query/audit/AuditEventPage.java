@@ -1,9 +1,0 @@
-package com.example.credentials.query.audit;
-
-import com.example.credentials.query.support.ResultPage;
-
-import java.util.List;
-
-/** One page of the audit trail. */
-public record AuditEventPage(List<AuditEventView> items, long total) implements ResultPage<AuditEventView> {
-}

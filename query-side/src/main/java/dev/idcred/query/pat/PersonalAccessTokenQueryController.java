@@ -1,0 +1,73 @@
+package dev.idcred.query.pat;
+
+import dev.idcred.query.support.ListingParameters;
+import dev.idcred.query.support.Queries;
+import dev.idcred.shared.common.DomainException;
+import dev.idcred.shared.common.ErrorCode;
+import dev.idcred.shared.common.Rights;
+import dev.idcred.shared.pat.ListPersonalAccessTokens;
+import dev.idcred.access.Caller;
+import dev.idcred.query.scope.EffectiveScopeView;
+import dev.idcred.shared.scope.FindEffectiveScope;
+import dev.idcred.shared.scope.FindEffectiveScopeAt;
+import dev.idcred.shared.usage.CredentialKind;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Lists personal access tokens. {@code owner-id=me} (or the caller's own id) needs
+ * {@code idn:my-personal-access-tokens:read}; another owner, or every owner (no {@code owner-id}), needs
+ * {@code idn:all-personal-access-tokens:read}, as in the v3 API.
+ */
+@RestController
+@RequestMapping("/v3/personal-access-tokens")
+class PersonalAccessTokenQueryController {
+
+    private final Queries queries;
+
+    PersonalAccessTokenQueryController(Queries queries) {
+        this.queries = queries;
+    }
+
+    /**
+     * What the token may do now, or at {@code at} (computed from the event log). Another identity's token answers
+     * 404 unless the caller may read every identity's tokens.
+     */
+    @GetMapping("/{id}/effective-scope")
+    EffectiveScopeView effectiveScope(@PathVariable String id, @RequestParam(required = false) String at,
+                                      Caller caller) {
+        Instant instant = ListingParameters.instant("at", at);
+        Object query = instant == null ? new FindEffectiveScope(id, CredentialKind.PERSONAL_ACCESS_TOKEN)
+                : new FindEffectiveScopeAt(id, CredentialKind.PERSONAL_ACCESS_TOKEN, instant);
+        return queries.one(query, EffectiveScopeView.class)
+                .filter(view -> caller.holds(Rights.ALL_PATS_READ) || caller.identityId().equals(view.ownerId()))
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No such personal access token: " + id));
+    }
+
+    @GetMapping
+    ResponseEntity<List<PersonalAccessTokenView>> list(@RequestParam(name = "owner-id", required = false) String ownerId,
+                                                       @RequestParam(required = false) String filters,
+                                                       @RequestParam(required = false) Integer limit,
+                                                       @RequestParam(required = false) Integer offset,
+                                                       @RequestParam(required = false) Boolean count,
+                                                       Caller caller) {
+        String owner = ownerId == null || ownerId.isBlank() ? null : caller.resolve(ownerId.strip());
+        boolean ownTokens = caller.identityId().equals(owner);
+        if (!caller.holds(Rights.ALL_PATS_READ) && !(ownTokens && caller.holds(Rights.MY_PATS_READ))) {
+            throw new DomainException(ErrorCode.FORBIDDEN, ownTokens
+                    ? "Listing your tokens needs " + Rights.MY_PATS_READ
+                    : "Listing other identities' tokens needs " + Rights.ALL_PATS_READ);
+        }
+        PersonalAccessTokenPage page = queries.page(new ListPersonalAccessTokens(owner,
+                ListingParameters.filter(filters), ListingParameters.page(limit, offset, count)),
+                PersonalAccessTokenPage.class);
+        return ResponseEntity.ok().headers(ListingParameters.totalCount(page)).body(page.items());
+    }
+}

@@ -1,7 +1,0 @@
-package com.example.credentials.shared.apiclient;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Delete an API client through the API-client endpoints (refused for virtual appliance keys). */
-public record DeleteApiClient(@TargetAggregateIdentifier String clientId) {
-}

@@ -1,5 +1,0 @@
-package com.example.credentials.shared.appliance;
-
-/** Remove a virtual appliance and, with it, its VA key. */
-public record DeleteVirtualAppliance(String applianceId) {
-}

@@ -1,6 +1,0 @@
-package com.example.credentials.shared.common;
-
-/** OAuth 2.0 grant types an API client can be used with. */
-public enum GrantType {
-    CLIENT_CREDENTIALS, REFRESH_TOKEN, AUTHORIZATION_CODE
-}

@@ -1,5 +1,0 @@
-package com.example.credentials.shared.identity;
-
-/** One identity by id (also answers the auth-user view). */
-public record FindIdentity(String identityId) {
-}

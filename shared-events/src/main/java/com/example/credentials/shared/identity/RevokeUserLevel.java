@@ -1,7 +1,0 @@
-package com.example.credentials.shared.identity;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Take a user level away from an identity. */
-public record RevokeUserLevel(@TargetAggregateIdentifier String identityId, String level) {
-}

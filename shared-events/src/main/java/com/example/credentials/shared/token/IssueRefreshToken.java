@@ -1,8 +1,0 @@
-package com.example.credentials.shared.token;
-
-import java.time.Instant;
-
-/** Start a refresh-token family for an API client; {@code secretHash} is the keyed hash of its first token. */
-public record IssueRefreshToken(String familyId, String clientId, String ownerId, String secretHash,
-                                Instant expiresAt) {
-}

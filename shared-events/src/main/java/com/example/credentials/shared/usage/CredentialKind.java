@@ -1,6 +1,0 @@
-package com.example.credentials.shared.usage;
-
-/** The two kinds of credential that obtain access tokens. */
-public enum CredentialKind {
-    API_CLIENT, PERSONAL_ACCESS_TOKEN
-}

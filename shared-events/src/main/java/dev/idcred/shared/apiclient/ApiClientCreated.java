@@ -1,0 +1,11 @@
+package dev.idcred.shared.apiclient;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** An API client came to be. {@code secretHash} is a keyed hash of the secret, never the secret. */
+@Revision("1")
+public record ApiClientCreated(String clientId, String ownerId, String keyType, ApiClientSettings settings,
+                               String secretHash, Instant createdAt) {
+}

@@ -1,0 +1,10 @@
+package dev.idcred.shared.apiclient;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** An API client is gone for good; its secret no longer obtains tokens. */
+@Revision("1")
+public record ApiClientDeleted(String clientId, String ownerId, String keyType, Instant deletedAt) {
+}

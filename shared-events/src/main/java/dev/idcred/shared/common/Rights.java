@@ -1,0 +1,22 @@
+package dev.idcred.shared.common;
+
+/** The rights the API's own endpoints require. The rights catalogue may add more. */
+public final class Rights {
+    public static final String OAUTH_CLIENTS_READ = "idn:oauth-clients:read";
+    public static final String OAUTH_CLIENTS_MANAGE = "idn:oauth-clients:manage";
+    public static final String MY_PATS_READ = "idn:my-personal-access-tokens:read";
+    public static final String MY_PATS_MANAGE = "idn:my-personal-access-tokens:manage";
+    public static final String ALL_PATS_READ = "idn:all-personal-access-tokens:read";
+    public static final String ALL_PATS_MANAGE = "idn:all-personal-access-tokens:manage";
+    public static final String AUTH_USERS_READ = "idn:auth-users:read";
+    public static final String AUTH_USERS_MANAGE = "idn:auth-users:manage";
+    public static final String IDENTITIES_READ = "idn:identities:read";
+    public static final String IDENTITIES_MANAGE = "idn:identities:manage";
+    public static final String VIRTUAL_APPLIANCES_READ = "idn:virtual-appliances:read";
+    public static final String VIRTUAL_APPLIANCES_MANAGE = "idn:virtual-appliances:manage";
+    public static final String AUDIT_READ = "idn:audit:read";
+    public static final String READ_MODELS_REBUILD = "idn:read-models:rebuild";
+
+    private Rights() {
+    }
+}

@@ -1,0 +1,12 @@
+package dev.idcred.shared.pat;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A personal access token came to be. {@code secretHash} is a keyed hash, never the secret. */
+@Revision("1")
+public record PersonalAccessTokenCreated(String tokenId, String ownerId, String name, List<String> scope,
+                                         int accessTokenValiditySeconds, String secretHash, Instant createdAt) {
+}

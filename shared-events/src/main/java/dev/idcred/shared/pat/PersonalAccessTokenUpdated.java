@@ -1,0 +1,12 @@
+package dev.idcred.shared.pat;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A token's description or scope changed; carries both as they now are. */
+@Revision("1")
+public record PersonalAccessTokenUpdated(String tokenId, String ownerId, String name, List<String> scope,
+                                         Instant modifiedAt) {
+}

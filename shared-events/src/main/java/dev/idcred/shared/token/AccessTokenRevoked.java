@@ -1,0 +1,11 @@
+package dev.idcred.shared.token;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** An access token of the credential no longer works, though it has not expired ({@code expiresAt}). */
+@Revision("1")
+public record AccessTokenRevoked(String credentialId, String ownerId, String jti, Instant expiresAt, String reason,
+                                 Instant revokedAt) {
+}
