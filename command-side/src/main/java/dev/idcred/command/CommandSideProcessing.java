@@ -6,14 +6,12 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Bean Validation on every command, the credential directory kept by a subscribing processor whose failures fail
  * the command (so the directory never drifts from the log), and scheduled work such as tenant-access expiry.
  */
 @Configuration
-@EnableScheduling
 class CommandSideProcessing {
 
     @Autowired

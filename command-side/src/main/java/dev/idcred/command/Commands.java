@@ -1,7 +1,7 @@
 package dev.idcred.command;
 
 import dev.idcred.shared.common.AuditMetadata;
-import dev.idcred.access.Caller;
+import dev.idcred.access.gate.Caller;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;

@@ -1,11 +1,14 @@
 package dev.idcred.command;
 
-import dev.idcred.command.identity.IdentityLookup;
 import dev.idcred.shared.common.DomainException;
 import dev.idcred.shared.common.ErrorCode;
 import dev.idcred.shared.common.IdentityKind;
+import dev.idcred.shared.common.NetworkRules;
 import dev.idcred.shared.common.RightsCatalogue;
-import dev.idcred.access.RightsCatalogueFile;
+import dev.idcred.shared.credential.CredentialAccess;
+import dev.idcred.shared.credential.CredentialStates;
+import dev.idcred.shared.credential.OwnerFacts;
+import dev.idcred.access.catalogue.RightsCatalogueFile;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
@@ -31,24 +34,30 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** Identities the aggregates may look up, by id. */
-    public static final class Identities implements IdentityLookup {
-        private final Map<String, IdentitySummary> known = new HashMap<>();
+    /** Identities the aggregates may look up in the authorization table, by id. */
+    public static final class Identities implements CredentialStates {
+        private final Map<String, OwnerFacts> known = new HashMap<>();
 
         public Identities with(String id, IdentityKind kind, String... levels) {
-            known.put(id, new IdentitySummary(id, "Name of " + id, kind, Set.of(levels),
-                    kind.isVendorAccount() ? NOW.plusSeconds(86_400) : null));
+            known.put(id, new OwnerFacts(id, "Name of " + id, kind, Set.of(levels),
+                    kind.isVendorAccount() ? NOW.plusSeconds(86_400) : null, NetworkRules.none(), NOW));
             return this;
         }
 
         public Identities withExpiredAccess(String id, IdentityKind kind) {
-            known.put(id, new IdentitySummary(id, "Name of " + id, kind, Set.of(), NOW.minusSeconds(1)));
+            known.put(id, new OwnerFacts(id, "Name of " + id, kind, Set.of(), NOW.minusSeconds(1),
+                    NetworkRules.none(), NOW));
             return this;
         }
 
         @Override
-        public Optional<IdentitySummary> find(String identityId) {
+        public Optional<OwnerFacts> identity(String identityId) {
             return Optional.ofNullable(known.get(identityId));
+        }
+
+        @Override
+        public Optional<CredentialAccess> credential(String credentialId) {
+            return Optional.empty();
         }
     }
 

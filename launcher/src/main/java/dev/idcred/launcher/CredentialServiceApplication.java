@@ -1,19 +1,45 @@
 package dev.idcred.launcher;
 
-import org.springframework.boot.SpringApplication;
+import dev.idcred.command.CommandSideApplication;
+import dev.idcred.query.QuerySideApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
-/** The whole credential service in one process: the command side and the query side over shared stores. */
+import java.util.Arrays;
+
+/**
+ * The credential service. With no mode, the whole service in one process: both sides over the embedded stores (or
+ * external ones). The other modes run one part each, for the production topology without containers:
+ * {@code stores} (the embedded PostgreSQL and MongoDB wire-protocol server alone, on fixed ports, for several side
+ * processes to share), {@code command-side} and {@code query-side}.
+ */
 @SpringBootApplication(scanBasePackages = "dev.idcred")
 public class CredentialServiceApplication {
 
-    /** Axon Framework's update checker would report to its vendor over the network; this service never does. */
-    static final String AXON_UPDATE_CHECKER_DISABLED = "axoniq.update-checker.disabled";
-
     public static void main(String[] args) {
-        if (System.getProperty(AXON_UPDATE_CHECKER_DISABLED) == null) {
-            System.setProperty(AXON_UPDATE_CHECKER_DISABLED, "true");
+        String mode = args.length > 0 && !args[0].startsWith("-") ? args[0] : "all";
+        String[] rest = mode.equals("all") ? args : Arrays.copyOfRange(args, 1, args.length);
+        try {
+            switch (mode) {
+                case "all" -> builder().run(rest);
+                case "stores" -> StoresOnly.main(rest);
+                case "command-side" -> CommandSideApplication.main(rest);
+                case "query-side" -> QuerySideApplication.main(rest);
+                default -> {
+                    System.err.println("Unknown mode '" + mode + "': run with no mode, or stores, command-side or"
+                            + " query-side");
+                    System.exit(2);
+                }
+            }
+        } catch (RuntimeException e) {
+            // Spring has logged why; a failed start must not leave a JVM that listens on nothing.
+            System.exit(1);
         }
-        SpringApplication.run(CredentialServiceApplication.class, args);
+    }
+
+    /** The one-process service, as {@code ./run.sh} and the tests start it. */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(CredentialServiceApplication.class)
+                .initializers(new EmbeddedStoresInitializer());
     }
 }

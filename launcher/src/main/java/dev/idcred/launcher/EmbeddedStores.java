@@ -5,83 +5,94 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The embedded default: unless {@code POSTGRES_URL} / {@code MONGODB_URI} name external servers, starts a real
- * PostgreSQL (zonky's binaries, with fsync and synchronous commit turned back on) and an in-process MongoDB
- * wire-protocol server (H2 file), both keeping their data under {@code DATA_DIR}, and points the service at them.
- * With {@code credentials.embedded.ephemeral=true} (tests) the data lives in a fresh temporary directory.
+ * The embedded stores under a data directory: a real PostgreSQL (zonky's binaries, with fsync and synchronous commit
+ * turned back on) for the events, and a MongoDB wire-protocol server (mongo-java-server on an H2 file) for the read
+ * models. They are stopped by whoever started them, after everything that uses them ({@link #close}): zonky's own
+ * shutdown hook is not registered, because it would stop PostgreSQL while the service still drains its requests. A
+ * PostgreSQL left running by a JVM that was killed is found by its pid file and stopped before the next start.
  */
-public class EmbeddedStores implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+final class EmbeddedStores implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStores.class);
+    private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(15);
 
+    private final EmbeddedPostgres postgres;
+    private final MongoServer mongo;
+
+    private EmbeddedStores(EmbeddedPostgres postgres, MongoServer mongo) {
+        this.postgres = postgres;
+        this.mongo = mongo;
+    }
+
+    /**
+     * Starts what is asked for under {@code dataDir}; a port of 0 picks a free one. Either store may be left out
+     * ({@code withPostgres}, {@code withMongo}) when the service uses an external one.
+     */
+    static EmbeddedStores start(Path dataDir, boolean withPostgres, int postgresPort, boolean withMongo,
+                                int mongoPort) {
+        EmbeddedPostgres postgres = withPostgres ? startPostgres(dataDir.resolve("postgres"), postgresPort) : null;
+        MongoServer mongo = null;
+        if (withMongo) {
+            mongo = new MongoServer(new H2Backend(dataDir.resolve("read-models.mv").toString()));
+            mongo.bind("127.0.0.1", mongoPort);
+        }
+        return new EmbeddedStores(postgres, mongo);
+    }
+
+    Optional<String> postgresJdbcUrl() {
+        return Optional.ofNullable(postgres).map(p -> p.getJdbcUrl("postgres", "postgres"));
+    }
+
+    Optional<String> mongoUri() {
+        return Optional.ofNullable(mongo).map(m -> "mongodb://127.0.0.1:" + m.getLocalAddress().getPort()
+                + "/credentials");
+    }
+
+    /** Stops the wire-protocol server (its H2 file is committed and closed) and PostgreSQL (a fast, clean stop). */
     @Override
-    public void initialize(ConfigurableApplicationContext context) {
-        ConfigurableEnvironment environment = context.getEnvironment();
-        Map<String, Object> properties = new HashMap<>();
-        Path dataDir = dataDir(environment, properties);
-        String postgresUrl = environment.getProperty("credentials.postgres.url", "");
-        if (postgresUrl.isBlank()) {
-            EmbeddedPostgres postgres = startPostgres(dataDir.resolve("postgres"));
-            closeLast(context, "embeddedPostgres", postgres::close);
-            properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
-            properties.put("spring.datasource.username", "postgres");
-            properties.put("spring.datasource.password", "");
-        } else {
-            properties.put("spring.datasource.url", postgresUrl);
+    public void close() {
+        if (mongo != null) {
+            mongo.shutdown();
         }
-        if (environment.getProperty("credentials.mongodb.uri", "").isBlank()) {
-            MongoServer mongo = new MongoServer(new H2Backend(dataDir.resolve("read-models.mv").toString()));
-            mongo.bind("127.0.0.1", 0);
-            InetSocketAddress address = mongo.getLocalAddress();
-            closeLast(context, "embeddedMongo", mongo::shutdown);
-            properties.put("credentials.mongodb.uri",
-                    "mongodb://127.0.0.1:" + address.getPort() + "/credentials");
-        }
-        environment.getPropertySources().addFirst(new MapPropertySource("embeddedStores", properties));
-    }
-
-    private static Path dataDir(ConfigurableEnvironment environment, Map<String, Object> properties) {
-        try {
-            Path dataDir;
-            if (environment.getProperty("credentials.embedded.ephemeral", Boolean.class, false)) {
-                dataDir = Files.createTempDirectory("credential-service-");
-                properties.put("credentials.data-dir", dataDir.toString());
-            } else {
-                dataDir = Path.of(environment.getProperty("credentials.data-dir", "./data"));
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                log.warn("Stopping the embedded PostgreSQL failed: {}", e.toString());
             }
-            Files.createDirectories(dataDir);
-            return dataDir;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data directory", e);
         }
     }
 
-    private static EmbeddedPostgres startPostgres(Path directory) {
+    private static EmbeddedPostgres startPostgres(Path directory, int port) {
         try {
             Files.createDirectories(directory);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            stopOrphan(directory);
+            var builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
-                    .start();
+                    .setServerConfig("max_connections", "200");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres postgres = builder.start();
             log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), directory.toAbsolutePath());
             return postgres;
         } catch (IOException e) {
@@ -90,10 +101,68 @@ public class EmbeddedStores implements ApplicationContextInitializer<Configurabl
     }
 
     /**
-     * Registered before every other bean, so destroyed after all of them: the stores outlive the processors and
-     * connections that use them, and a shutdown ends without errors.
+     * A JVM killed with its PostgreSQL still running leaves that server holding the data directory, and the next
+     * start would fail. Its pid file names it: if that process is a postgres serving this directory, stop it (as
+     * {@code pg_ctl stop -m fast} would: SIGINT), and if it does not stop in time, kill it; PostgreSQL then recovers
+     * from its write-ahead log as after any crash.
      */
-    private static void closeLast(ConfigurableApplicationContext context, String name, DisposableBean close) {
-        ((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean(name, close);
+    static void stopOrphan(Path directory) throws IOException {
+        Path pidFile = directory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+        if (lines.size() < 2) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(lines.get(0).strip());
+        } catch (NumberFormatException e) {
+            return;
+        }
+        Optional<ProcessHandle> orphan = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(process -> isPostgresOf(process, directory));
+        if (orphan.isEmpty()) {
+            return;
+        }
+        log.warn("An embedded PostgreSQL (pid {}) left running by an earlier start holds {}; stopping it", pid,
+                directory.toAbsolutePath());
+        signal(pid, "INT");
+        try {
+            orphan.get().onExit().get(ORPHAN_STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception notYet) {
+            log.warn("PostgreSQL (pid {}) did not stop in {}; killing it", pid, ORPHAN_STOP_WAIT);
+            orphan.get().destroyForcibly();
+            try {
+                orphan.get().onExit().get(ORPHAN_STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot stop the orphaned PostgreSQL (pid " + pid + ")", e);
+            }
+        }
+    }
+
+    private static boolean isPostgresOf(ProcessHandle process, Path directory) {
+        String command = process.info().command().orElse("");
+        if (!command.endsWith("postgres")) {
+            return false;
+        }
+        try {
+            String commandLine = Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"),
+                    StandardCharsets.UTF_8).replace('\0', ' ');
+            return commandLine.contains(directory.toString()) || commandLine.contains(directory.toAbsolutePath()
+                    .toString());
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static void signal(long pid, String signal) throws IOException {
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor(5,
+                    TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

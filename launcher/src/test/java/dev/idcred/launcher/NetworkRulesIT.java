@@ -72,13 +72,15 @@ class NetworkRulesIT {
     }
 
     @Test
-    void aRefusedCallIsInTheAuditTrail() {
-        Api.Response pat = patOfIdentityWith(Map.of("allowedCidrs", List.of("10.0.0.0/8")));
-        String token = api.withHeaders(Map.of("X-Forwarded-For", "10.9.9.9")).token(pat.field("id"), pat.field("secret"));
-        api.withHeaders(Map.of("X-Forwarded-For", "198.51.100.4"))
+    void aRefusedCallIsInTheAuditTrailAtOnce() {
+        Api.Response pat = patOfIdentityWith(Map.of("allowedCidrs", List.of("10.0.0.0/8"),
+                "allowedCountries", List.of("CH")));
+        String token = api.withHeaders(Map.of("X-Forwarded-For", "10.9.9.9", "X-Country-Code", "CH"))
+                .token(pat.field("id"), pat.field("secret"));
+        api.withHeaders(Map.of("X-Forwarded-For", "198.51.100.4", "X-Country-Code", "CH"))
                 .get("/v3/personal-access-tokens?owner-id=me", token).expect(403);
-        api.withHeaders(Map.of("X-Forwarded-For", "198.51.100.5")).tokenRequest(pat.field("id"), pat.field("secret"))
-                .expect(403);
+        api.withHeaders(Map.of("X-Forwarded-For", "10.1.2.3", "X-Country-Code", "DE"))
+                .tokenRequest(pat.field("id"), pat.field("secret")).expect(403);
 
         JsonNode trail = api.get("/v3/audit-events?subjectId=" + pat.field("id"), admin).expect(200).body();
         List<JsonNode> refusals = new java.util.ArrayList<>();
@@ -92,7 +94,9 @@ class NetworkRulesIT {
         assertThat(refusals.get(0).path("details").path("clientAddress").asText()).isEqualTo("198.51.100.4");
         assertThat(refusals.get(0).path("details").path("request").asText())
                 .isEqualTo("GET /v3/personal-access-tokens");
-        assertThat(refusals.get(1).path("details").path("clientAddress").asText()).isEqualTo("198.51.100.5");
+        assertThat(refusals.get(0).path("details").path("rule").asText()).isEqualTo("NETWORK");
+        assertThat(refusals.get(1).path("details").path("clientAddress").asText()).isEqualTo("10.1.2.3");
+        assertThat(refusals.get(1).path("details").path("rule").asText()).isEqualTo("COUNTRY");
         assertThat(refusals.get(1).path("details").path("request").asText()).isEqualTo("POST /oauth/token");
     }
 

@@ -26,12 +26,13 @@ class OperationsIT {
     }
 
     @Test
-    void prometheusShowsCommandsTokensLagAndHttpLatency() {
+    void prometheusNeedsTheMetricsRightAndShowsCommandsTokensLagAndHttpLatency() {
         String admin = api.adminToken();
         api.post("/v3/oauth-clients", admin, ApiClientIT.client("metered")).expect(200);
         api.tokenRequest(RunningService.ADMIN_CLIENT_ID, "wrong").expect(401);
 
-        await().untilAsserted(() -> assertThat(api.get("/actuator/prometheus", null).expect(200).text())
+        api.get("/actuator/prometheus", null).expect(401);
+        await().untilAsserted(() -> assertThat(api.get("/actuator/prometheus", admin).expect(200).text())
                 .contains("commandBus_successCounter_total{payloadType=\"CreateApiClient\"}")
                 .contains("commandBus_failureCounter_total{payloadType=\"CreateApiClient\"}")
                 .contains("credentials_tokens_issued_total{credential_kind=\"API_CLIENT\"}")

@@ -96,6 +96,30 @@ class RefreshTokenIT {
     }
 
     @Test
+    void disablingTheClientEndsItsRefreshTokensForGood() {
+        Api.Response client = refreshingClient("disabled then enabled", null);
+        Api.Response before = clientCredentials(client);
+        patch(client, "replace", "/enabled", false);
+        patch(client, "replace", "/enabled", true);
+
+        assertThat(refresh(client, before.field("refresh_token")).field("error")).isEqualTo("invalid_grant");
+        api.get("/v3/oauth-clients", before.field("access_token")).expect(401);
+        refresh(client, clientCredentials(client).field("refresh_token")).expect(200);
+    }
+
+    @Test
+    void removingTheRefreshGrantEndsItsRefreshTokensEvenIfTheGrantComesBack() {
+        Api.Response client = refreshingClient("grant removed then added", null);
+        Api.Response before = clientCredentials(client);
+        patch(client, "replace", "/grantTypes", List.of("CLIENT_CREDENTIALS"));
+        patch(client, "replace", "/grantTypes", List.of("CLIENT_CREDENTIALS", "REFRESH_TOKEN"));
+
+        assertThat(refresh(client, before.field("refresh_token")).field("error")).isEqualTo("invalid_grant");
+        assertThat(introspect(client, before.field("refresh_token")).body().path("active").asBoolean()).isFalse();
+        api.get("/v3/oauth-clients", before.field("access_token")).expect(200);
+    }
+
+    @Test
     void onlyClientsWithTheRefreshGrantGetAndUseRefreshTokens() {
         Api.Response plain = api.post("/v3/oauth-clients", admin, Map.of("name", "no refresh")).expect(200);
         Api.Response response = api.tokenRequest(plain.field("id"), plain.field("secret")).expect(200);
@@ -110,6 +134,11 @@ class RefreshTokenIT {
 
         Api.Response mistyped = refresh(refreshing, refreshToken.substring(0, refreshToken.length() - 1) + "x");
         assertThat(mistyped.field("error")).isEqualTo("invalid_grant");
+    }
+
+    private void patch(Api.Response client, String op, String path, Object value) {
+        api.patch("/v3/oauth-clients/" + client.field("id"), admin, List.of(Map.of("op", op, "path", path,
+                "value", value))).expect(200);
     }
 
     private Api.Response introspect(Api.Response caller, String token) {

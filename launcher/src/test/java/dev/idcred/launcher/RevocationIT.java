@@ -39,7 +39,7 @@ class RevocationIT {
     }
 
     @Test
-    void aDisabledApiClientsAccessTokenStopsAtOnceAndWorksAgainWhenReEnabled() {
+    void aDisabledApiClientsAccessTokenStopsAtOnceAndStaysDeadWhenTheClientIsEnabledAgain() {
         Api.Response client = api.post("/v3/oauth-clients", admin, Map.of("name", "to be disabled",
                 "scope", List.of("sp:scopes:all"))).expect(200);
         String token = api.token(client.field("id"), client.field("secret"));
@@ -50,7 +50,8 @@ class RevocationIT {
         api.post("/v3/oauth-clients", token, Map.of("name", "by a disabled client")).expect(401);
 
         enable(client.field("id"), true);
-        api.get("/v3/oauth-clients", token).expect(200);
+        api.get("/v3/oauth-clients", token).expect(401);
+        api.get("/v3/oauth-clients", api.token(client.field("id"), client.field("secret"))).expect(200);
     }
 
     @Test

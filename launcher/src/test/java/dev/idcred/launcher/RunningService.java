@@ -1,6 +1,5 @@
 package dev.idcred.launcher;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -63,7 +62,6 @@ final class RunningService implements AutoCloseable {
 
     /** Starts the service as a first-time user would: no BOOTSTRAP_CLIENT_ID, no BOOTSTRAP_CLIENT_SECRET. */
     static RunningService startWithoutBootstrapCredentials(Path dataDir, String... extraArguments) {
-        System.setProperty("axoniq.update-checker.disabled", "true");
         LOG_FILES.add(dataDir.resolve("service.log"));
         var arguments = new ArrayList<>(List.of(
                 "--server.port=0",
@@ -71,7 +69,7 @@ final class RunningService implements AutoCloseable {
                 "--logging.file.name=" + dataDir.resolve("service.log"),
                 "--spring.main.banner-mode=off"));
         arguments.addAll(List.of(extraArguments));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(CredentialServiceApplication.class)
+        ConfigurableApplicationContext context = CredentialServiceApplication.builder()
                 .run(arguments.toArray(String[]::new));
         return new RunningService(context, dataDir);
     }

@@ -59,8 +59,9 @@ class SecretsAreNeverStoredIT {
 
     private String directory() {
         JdbcTemplate jdbc = service.bean(JdbcTemplate.class);
-        return jdbc.queryForList("select * from directory_credential").toString()
-                + jdbc.queryForList("select * from refresh_token_family") + jdbc.queryForList("select * from revoked_token");
+        return jdbc.queryForList("select * from access_credential").toString()
+                + jdbc.queryForList("select * from access_identity") + jdbc.queryForList("select * from audit_entry")
+                + jdbc.queryForList("select * from refresh_token_family");
     }
 
     private String readModels() {

@@ -97,8 +97,7 @@ class TenantAccessExpiryIT {
         try (ConfigurableApplicationContext secondInstance = new SpringApplicationBuilder(CommandSideApplication.class)
                 .properties("spring.config.name=command-side")
                 .run("--server.port=0", "--credentials.data-dir=" + RunningService.newDataDir(),
-                        "--credentials.postgres.url=" + stores.getProperty("spring.datasource.url"),
-                        "--credentials.mongodb.uri=" + stores.getProperty("credentials.mongodb.uri"),
+                        "--spring.datasource.url=" + stores.getProperty("spring.datasource.url"),
                         "--credentials.expiry.check-interval=PT0.2S")) {
             String support = vendor(api, admin, "Raced support", Instant.now().plusSeconds(2));
             var tokens = List.of(api.createPat(admin, support, "a", null).expect(200).field("id"),

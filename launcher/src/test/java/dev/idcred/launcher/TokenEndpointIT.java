@@ -1,9 +1,10 @@
 package dev.idcred.launcher;
 
 import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 
@@ -30,9 +31,11 @@ class TokenEndpointIT {
 
         SignedJWT jwt = SignedJWT.parse(response.field("access_token"));
         JWKSet keys = JWKSet.parse(api.get("/oauth/jwks", null).expect(200).text());
-        RSAKey key = (RSAKey) keys.getKeyByKeyId(jwt.getHeader().getKeyID());
+        ECKey key = (ECKey) keys.getKeyByKeyId(jwt.getHeader().getKeyID());
+        assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
         assertThat(key.isPrivate()).isFalse();
-        assertThat(jwt.verify(new RSASSAVerifier(key))).isTrue();
+        assertThat(jwt.verify(new ECDSAVerifier(key))).isTrue();
+        assertThat(jwt.getJWTClaimsSet().getAudience()).containsExactly("credential-service-api");
         assertThat(jwt.getState()).isEqualTo(JWSObject.State.VERIFIED);
         assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo(RunningService.ADMIN_CLIENT_ID);
         assertThat(jwt.getJWTClaimsSet().getJWTID()).isEqualTo(response.field("jti"));
@@ -86,7 +89,7 @@ class TokenEndpointIT {
     }
 
     private double mistypedCount() {
-        return api.get("/actuator/prometheus", null).expect(200).text().lines()
+        return api.get("/actuator/prometheus", api.adminToken()).expect(200).text().lines()
                 .filter(line -> line.startsWith("credentials_tokens_mistyped_secrets_total"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst().orElse(0);

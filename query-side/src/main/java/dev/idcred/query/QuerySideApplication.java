@@ -8,10 +8,13 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 public class QuerySideApplication {
 
     public static void main(String[] args) {
-        System.setProperty("axoniq.update-checker.disabled",
-                System.getProperty("axoniq.update-checker.disabled", "true"));
-        new SpringApplicationBuilder(QuerySideApplication.class)
-                .properties("spring.config.name=query-side")
-                .run(args);
+        try {
+            new SpringApplicationBuilder(QuerySideApplication.class)
+                    .properties("spring.config.name=query-side")
+                    .run(args);
+        } catch (RuntimeException e) {
+            // Spring has logged why; a failed start must not leave a JVM that listens on nothing.
+            System.exit(1);
+        }
     }
 }

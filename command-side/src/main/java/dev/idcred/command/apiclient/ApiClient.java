@@ -1,8 +1,6 @@
 package dev.idcred.command.apiclient;
 
 import dev.idcred.command.TextRules;
-import dev.idcred.command.identity.IdentityLookup;
-import dev.idcred.command.identity.IdentityLookup.IdentitySummary;
 import dev.idcred.command.patch.JsonPatches;
 import dev.idcred.shared.apiclient.ApiClientCreated;
 import dev.idcred.shared.apiclient.ApiClientDeleted;
@@ -16,6 +14,8 @@ import dev.idcred.shared.common.DomainException;
 import dev.idcred.shared.common.ErrorCode;
 import dev.idcred.shared.common.KeyTypes;
 import dev.idcred.shared.common.RightsCatalogue;
+import dev.idcred.shared.credential.CredentialStates;
+import dev.idcred.shared.credential.OwnerFacts;
 import dev.idcred.shared.token.AccessTokenRevoked;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -51,9 +51,9 @@ public class ApiClient {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public ApiClientDetails create(CreateApiClient command, IdentityLookup identities, RightsCatalogue catalogue,
+    public ApiClientDetails create(CreateApiClient command, CredentialStates states, RightsCatalogue catalogue,
                                    Clock clock) {
-        IdentitySummary owner = identities.find(command.ownerId()).orElseThrow(() -> new DomainException(
+        OwnerFacts owner = states.identity(command.ownerId()).orElseThrow(() -> new DomainException(
                 ErrorCode.FORBIDDEN, "The creating identity is unknown"));
         ensureCreatorMayOwnApiClients(owner);
         String type = command.keyType() == null || command.keyType().isBlank() ? KeyTypes.API
@@ -65,19 +65,26 @@ public class ApiClient {
         return details();
     }
 
-    /** A virtual appliance's key: made only together with its appliance, never through the API-client endpoints. */
-    static ApiClient applianceKey(String clientId, String ownerId, String applianceName, String secretHash,
+    /**
+     * A virtual appliance's key: made only together with its appliance, never through the API-client endpoints. It is
+     * an API client like any other, so the same creator rule holds: vendor accounts get none.
+     */
+    static ApiClient applianceKey(String clientId, OwnerFacts owner, String applianceName, String secretHash,
                                   RightsCatalogue catalogue, Instant createdAt) {
+        ensureCreatorMayOwnApiClients(owner);
         var key = new ApiClient();
         ApiClientSettings settings = ApiClientPolicy.complete(ApiClientPolicy.forApplianceKey(applianceName), catalogue);
-        apply(new ApiClientCreated(clientId, ownerId, KeyTypes.VA, settings, secretHash, createdAt));
+        apply(new ApiClientCreated(clientId, owner.identityId(), KeyTypes.VA, settings, secretHash, createdAt));
         return key;
     }
 
     @CommandHandler
     public ApiClientDetails handle(UpdateApiClient command, RightsCatalogue catalogue, Clock clock) {
-        ApiClientSettings patched = JsonPatches.apply(settings, command.patch(), ApiClientSettings.class);
-        apply(new ApiClientUpdated(clientId, ApiClientPolicy.complete(patched, catalogue), clock.instant()));
+        ApiClientSettings patched = ApiClientPolicy.complete(
+                JsonPatches.apply(settings, command.patch(), ApiClientSettings.class), catalogue);
+        if (!patched.equals(settings)) {
+            apply(new ApiClientUpdated(clientId, patched, clock.instant()));
+        }
         return details();
     }
 
@@ -104,7 +111,7 @@ public class ApiClient {
         }
     }
 
-    private static void ensureCreatorMayOwnApiClients(IdentitySummary creator) {
+    private static void ensureCreatorMayOwnApiClients(OwnerFacts creator) {
         if (creator.kind().isVendorAccount()) {
             throw new DomainException(ErrorCode.CREATOR_MAY_NOT_OWN_API_CLIENTS,
                     creator.kind() + " accounts cannot create API clients");

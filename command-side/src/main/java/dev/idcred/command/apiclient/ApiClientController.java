@@ -9,7 +9,7 @@ import dev.idcred.shared.apiclient.DeleteApiClient;
 import dev.idcred.shared.apiclient.UpdateApiClient;
 import dev.idcred.shared.common.GrantType;
 import dev.idcred.shared.common.PatchOperation;
-import dev.idcred.access.Caller;
+import dev.idcred.access.gate.Caller;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;

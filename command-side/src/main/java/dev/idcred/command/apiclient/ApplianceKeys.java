@@ -1,6 +1,7 @@
 package dev.idcred.command.apiclient;
 
 import dev.idcred.shared.common.RightsCatalogue;
+import dev.idcred.shared.credential.OwnerFacts;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +22,9 @@ public class ApplianceKeys {
         this.catalogue = catalogue;
     }
 
-    public void create(String clientId, String ownerId, String applianceName, String secretHash, Instant createdAt)
+    public void create(String clientId, OwnerFacts owner, String applianceName, String secretHash, Instant createdAt)
             throws Exception {
-        apiClients.newInstance(() -> ApiClient.applianceKey(clientId, ownerId, applianceName, secretHash, catalogue,
+        apiClients.newInstance(() -> ApiClient.applianceKey(clientId, owner, applianceName, secretHash, catalogue,
                 createdAt));
     }
 

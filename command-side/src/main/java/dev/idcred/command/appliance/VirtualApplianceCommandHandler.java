@@ -6,7 +6,8 @@ import dev.idcred.shared.appliance.CreateVirtualAppliance;
 import dev.idcred.shared.appliance.DeleteVirtualAppliance;
 import dev.idcred.shared.common.DomainException;
 import dev.idcred.shared.common.ErrorCode;
-import dev.idcred.command.identity.IdentityLookup;
+import dev.idcred.shared.credential.CredentialStates;
+import dev.idcred.shared.credential.OwnerFacts;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
@@ -25,26 +26,26 @@ class VirtualApplianceCommandHandler {
 
     private final Repository<VirtualAppliance> appliances;
     private final ApplianceKeys keys;
-    private final IdentityLookup identities;
+    private final CredentialStates states;
     private final Clock clock;
 
     VirtualApplianceCommandHandler(Repository<VirtualAppliance> appliances, ApplianceKeys keys,
-                                   IdentityLookup identities, Clock clock) {
+                                   CredentialStates states, Clock clock) {
         this.appliances = appliances;
         this.keys = keys;
-        this.identities = identities;
+        this.states = states;
         this.clock = clock;
     }
 
     @CommandHandler
     public String handle(CreateVirtualAppliance command) throws Exception {
         String name = TextRules.validName("name", command.name(), MAX_NAME_LENGTH);
-        identities.find(command.ownerId()).orElseThrow(() -> new DomainException(ErrorCode.FORBIDDEN,
-                "The creating identity is unknown"));
+        OwnerFacts owner = states.identity(command.ownerId()).orElseThrow(() -> new DomainException(
+                ErrorCode.FORBIDDEN, "The creating identity is unknown"));
         Instant now = clock.instant();
+        keys.create(command.keyClientId(), owner, name, command.keySecretHash(), now);
         appliances.newInstance(() -> new VirtualAppliance(command.applianceId(), name, command.ownerId(),
                 command.keyClientId(), now));
-        keys.create(command.keyClientId(), command.ownerId(), name, command.keySecretHash(), now);
         return command.applianceId();
     }
 

@@ -5,7 +5,7 @@ import dev.idcred.command.Ids;
 import dev.idcred.command.secret.SecretIssuer;
 import dev.idcred.shared.appliance.CreateVirtualAppliance;
 import dev.idcred.shared.appliance.DeleteVirtualAppliance;
-import dev.idcred.access.Caller;
+import dev.idcred.access.gate.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -17,26 +17,27 @@ import java.time.Clock;
  * expires. Checked at start (so an expiry that passed while the service was down is enforced then) and every
  * {@code credentials.expiry.check-interval} (2 s) after; each deletion is a {@code PersonalAccessTokenDeleted} with
  * its reason, issued by the system. Several instances may race for a token: its aggregate deletes it once, and the
- * loser's attempt finds it deleted.
+ * loser's attempt finds it deleted. From the instant of expiry the tokens are dead anyway (the gate and the token
+ * endpoint check the owner's access); the deletion makes it permanent and visible.
  */
 @Component
 class TenantAccessExpiry {
 
     private static final Logger log = LoggerFactory.getLogger(TenantAccessExpiry.class);
 
-    private final Directory directory;
+    private final OwnerAccessEnded tokens;
     private final Commands commands;
     private final Clock clock;
 
-    TenantAccessExpiry(Directory directory, Commands commands, Clock clock) {
-        this.directory = directory;
+    TenantAccessExpiry(OwnerAccessEnded tokens, Commands commands, Clock clock) {
+        this.tokens = tokens;
         this.commands = commands;
         this.clock = clock;
     }
 
     @Scheduled(initialDelay = 0, fixedDelayString = "${credentials.expiry.check-interval:PT2S}")
     void deleteTokensOfExpiredAccounts() {
-        for (Directory.ExpiredToken expired : directory.tokensWhoseOwnerAccessEnded(clock.instant())) {
+        for (OwnerAccessEnded.ExpiredToken expired : tokens.tokensBy(clock.instant())) {
             try {
                 commands.sendAs(new DeletePersonalAccessToken(expired.tokenId(), TokenActor.system(),
                         "Tenant access of " + expired.ownerId() + " expired at " + expired.accessEndedAt()),

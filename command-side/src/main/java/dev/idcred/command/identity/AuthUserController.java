@@ -6,9 +6,11 @@ import dev.idcred.shared.common.DomainException;
 import dev.idcred.shared.common.ErrorCode;
 import dev.idcred.shared.common.PatchOperation;
 import dev.idcred.shared.common.RightsCatalogue;
+import dev.idcred.shared.credential.CredentialStates;
+import dev.idcred.shared.credential.OwnerFacts;
 import dev.idcred.shared.identity.GrantUserLevel;
 import dev.idcred.shared.identity.RevokeUserLevel;
-import dev.idcred.access.Caller;
+import dev.idcred.access.gate.Caller;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,14 +45,14 @@ class AuthUserController {
     }
 
     private final Commands commands;
-    private final IdentityLookup identities;
+    private final CredentialStates states;
     private final RightsCatalogue catalogue;
     private final String tenant;
 
-    AuthUserController(Commands commands, IdentityLookup identities, RightsCatalogue catalogue,
+    AuthUserController(Commands commands, CredentialStates states, RightsCatalogue catalogue,
                        @Value("${credentials.tenant:default}") String tenant) {
         this.commands = commands;
-        this.identities = identities;
+        this.states = states;
         this.catalogue = catalogue;
         this.tenant = tenant;
     }
@@ -58,7 +60,7 @@ class AuthUserController {
     @PatchMapping("/{id}")
     AuthUserResponse patchCapabilities(@PathVariable String id, @RequestBody List<PatchOperation> patch,
                                        Caller caller) {
-        Set<String> held = identities.find(id)
+        Set<String> held = states.identity(id)
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No such auth user: " + id))
                 .levels();
         Capabilities wanted = JsonPatches.apply(new Capabilities(List.copyOf(new TreeSet<>(held))), patch,
@@ -77,7 +79,7 @@ class AuthUserController {
             result = commands.send(command, caller);
         }
         if (result == null) {
-            IdentityLookup.IdentitySummary unchanged = identities.find(id).orElseThrow();
+            OwnerFacts unchanged = states.identity(id).orElseThrow();
             return new AuthUserResponse(tenant, id, id, unchanged.kind().name(), unchanged.name(), unchanged.name(),
                     List.copyOf(new TreeSet<>(unchanged.levels())));
         }

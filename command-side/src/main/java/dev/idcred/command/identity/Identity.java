@@ -23,6 +23,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -66,7 +67,11 @@ public class Identity {
         String validName = IdentityPolicy.validName(patched.name());
         IdentityPolicy.ensureExpiryFitsKind(kind, patched.tenantAccessExpiresAt());
         NetworkRules rules = IdentityPolicy.validNetworkRules(patched.networkRules());
-        apply(new IdentityUpdated(identityId, validName, patched.tenantAccessExpiresAt(), rules, clock.instant()));
+        if (!validName.equals(name) || !Objects.equals(patched.tenantAccessExpiresAt(), tenantAccessExpiresAt)
+                || !rules.equals(networkRules)) {
+            apply(new IdentityUpdated(identityId, validName, patched.tenantAccessExpiresAt(), rules,
+                    clock.instant()));
+        }
         return details();
     }
 

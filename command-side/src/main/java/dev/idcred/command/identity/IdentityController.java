@@ -7,7 +7,7 @@ import dev.idcred.shared.common.NetworkRules;
 import dev.idcred.shared.common.PatchOperation;
 import dev.idcred.shared.identity.CreateIdentity;
 import dev.idcred.shared.identity.UpdateIdentity;
-import dev.idcred.access.Caller;
+import dev.idcred.access.gate.Caller;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -1,67 +1,66 @@
 package dev.idcred.command.oauth;
 
-import dev.idcred.command.identity.IdentityLookup;
-import dev.idcred.command.identity.IdentityLookup.IdentitySummary;
-import dev.idcred.command.oauth.CredentialLookup.CredentialRecord;
 import dev.idcred.command.secret.SecretFormat;
 import dev.idcred.command.secret.SecretHasher;
 import dev.idcred.shared.common.GrantType;
+import dev.idcred.shared.credential.CredentialAccess;
+import dev.idcred.shared.credential.CredentialStates;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 
 /**
- * Client authentication for the token, introspection and revocation endpoints: a secret whose checksum fails is
- * refused before any lookup; otherwise the credential must exist, match the secret's keyed hash, be enabled, and
- * belong to an identity whose tenant access has not ended. Every failure is the same 401 {@code invalid_client}.
- * A grant, when asked for, must be one of the client's.
+ * Client authentication for the token, introspection and revocation endpoints: a client id or address throttled for
+ * failed attempts is refused (429); a secret whose checksum fails is refused before any lookup; otherwise the
+ * credential must exist, match the secret's keyed hash, and be usable now (enabled, its owner's tenant access not
+ * ended). Every failure is the same 401 {@code invalid_client}, and counts towards the throttle. A grant, when asked
+ * for, must be one of the client's.
  */
 @Component
 class ClientAuthentication {
 
-    /** An authenticated credential and its owner as they are now. */
-    record AuthenticatedClient(CredentialRecord credential, IdentitySummary owner) {
-    }
-
-    private final CredentialLookup credentials;
-    private final IdentityLookup identities;
+    private final CredentialStates states;
     private final SecretHasher hasher;
-    private final MeterRegistry meters;
+    private final FailedAuthentications failures;
+    private final Counter mistyped;
 
-    ClientAuthentication(CredentialLookup credentials, IdentityLookup identities, SecretHasher hasher,
+    ClientAuthentication(CredentialStates states, SecretHasher hasher, FailedAuthentications failures,
                          MeterRegistry meters) {
-        this.credentials = credentials;
-        this.identities = identities;
+        this.states = states;
         this.hasher = hasher;
-        this.meters = meters;
+        this.failures = failures;
+        this.mistyped = meters.counter("credentials.tokens.mistyped.secrets");
     }
 
     /** Authenticates a client that asks for a grant: one without that grant is refused ({@code unauthorized_client}). */
-    AuthenticatedClient authenticate(String clientId, String clientSecret, GrantType grant, Instant now) {
-        AuthenticatedClient client = authenticate(clientId, clientSecret, now);
-        if (!client.credential().grantTypes().contains(grant)) {
+    CredentialAccess authenticate(ClientCredentials client, GrantType grant, String address, Instant now) {
+        CredentialAccess credential = authenticate(client, address, now);
+        if (!credential.credential().grantTypes().contains(grant)) {
             throw new TokenRequestRefused(400, "unauthorized_client",
                     "This client may not use the " + grant.name().toLowerCase() + " grant");
         }
-        return client;
+        return credential;
     }
 
-    AuthenticatedClient authenticate(String clientId, String clientSecret, Instant now) {
-        if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isEmpty()) {
-            throw TokenRequestRefused.invalidClient();
+    CredentialAccess authenticate(ClientCredentials client, String address, Instant now) {
+        failures.ensureNotThrottled(client.id(), address);
+        if (client.id() == null || client.id().isBlank() || client.secret() == null || client.secret().isEmpty()) {
+            throw failed(client, address);
         }
-        if (SecretFormat.isMistyped(clientSecret)) {
-            meters.counter("credentials.tokens.mistyped.secrets").increment();
-            throw TokenRequestRefused.invalidClient();
+        if (SecretFormat.isMistyped(client.secret())) {
+            mistyped.increment();
+            throw failed(client, address);
         }
-        CredentialRecord credential = credentials.findCredential(clientId)
-                .filter(c -> hasher.matches(clientSecret, c.secretHash()))
-                .filter(CredentialRecord::enabled)
-                .orElseThrow(TokenRequestRefused::invalidClient);
-        IdentitySummary owner = identities.find(credential.ownerId())
-                .filter(identity -> !identity.accessEndedBy(now))
-                .orElseThrow(TokenRequestRefused::invalidClient);
-        return new AuthenticatedClient(credential, owner);
+        return states.credential(client.id())
+                .filter(credential -> hasher.matches(client.secret(), credential.credential().secretHash()))
+                .filter(credential -> credential.usableAt(now))
+                .orElseThrow(() -> failed(client, address));
+    }
+
+    private TokenRequestRefused failed(ClientCredentials client, String address) {
+        failures.failed(client.id(), address);
+        return TokenRequestRefused.invalidClient();
     }
 }

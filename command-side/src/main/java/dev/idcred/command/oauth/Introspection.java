@@ -1,6 +1,6 @@
 package dev.idcred.command.oauth;
 
-import dev.idcred.access.TokenClaims;
+import dev.idcred.access.gate.TokenClaims;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 

@@ -1,13 +1,13 @@
 package dev.idcred.command.oauth;
 
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import dev.idcred.access.http.ErrorResponses;
+import dev.idcred.access.network.ClientOrigins;
+import dev.idcred.command.secret.KeyMaterial;
 import dev.idcred.shared.common.ErrorCode;
-import dev.idcred.access.ApiError;
-import dev.idcred.access.ClientOrigins;
-import dev.idcred.access.TrackingId;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
@@ -21,16 +21,13 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * {@code POST /oauth/token} (RFC 6749: client credentials and refresh token grants), {@code POST /oauth/introspect}
  * (RFC 7662) and {@code POST /oauth/revoke} (RFC 7009): parameters as a form, as multipart (the official SDK's way)
- * or in the query; client authentication in the parameters or as HTTP Basic. Also publishes the token-signing key
- * set.
+ * or in the query; client authentication in the parameters or as HTTP Basic, not both. Also publishes the public
+ * halves of the token-signing keys.
  */
 @RestController
 class TokenEndpoint {
@@ -41,13 +38,13 @@ class TokenEndpoint {
     private final Map<String, Object> publicKeys;
     private final MeterRegistry meters;
 
-    TokenEndpoint(TokenService tokens, TokenInspection inspection, ClientOrigins origins, RSAKey signingKey,
-                  MeterRegistry meters) {
+    TokenEndpoint(TokenService tokens, TokenInspection inspection, ClientOrigins origins,
+                  KeyMaterial.SigningKeys keys, MeterRegistry meters) {
         this.tokens = tokens;
         this.inspection = inspection;
         this.origins = origins;
         this.meters = meters;
-        this.publicKeys = new JWKSet(signingKey.toPublicJWK()).toJSONObject();
+        this.publicKeys = new JWKSet(keys.all().stream().map(JWK::toPublicJWK).toList()).toJSONObject();
     }
 
     /** The RFC 6749 token response. */
@@ -67,10 +64,11 @@ class TokenEndpoint {
         if (grantType == null || grantType.isBlank()) {
             throw new TokenRequestRefused(400, "invalid_request", "grant_type is required");
         }
-        String[] client = clientCredentials(parameters, authorization);
+        ClientCredentials client = ClientCredentials.of(parameters, authorization);
         TokenService.AccessToken token = switch (grantType) {
-            case "client_credentials" -> tokens.clientCredentials(client[0], client[1], origins.of(request));
-            case "refresh_token" -> tokens.refresh(client[0], client[1], parameters.get("refresh_token"));
+            case "client_credentials" -> tokens.clientCredentials(client, origins.of(request));
+            case "refresh_token" -> tokens.refresh(client, parameters.get("refresh_token"),
+                    origins.of(request).address());
             default -> throw new TokenRequestRefused(400, "unsupported_grant_type",
                     "Supported: client_credentials, refresh_token");
         };
@@ -83,11 +81,12 @@ class TokenEndpoint {
     @PostMapping(value = "/oauth/introspect", consumes = {MediaType.APPLICATION_FORM_URLENCODED_VALUE,
             MediaType.MULTIPART_FORM_DATA_VALUE, MediaType.ALL_VALUE})
     ResponseEntity<Introspection> introspect(@RequestParam Map<String, String> parameters,
-                                                   @RequestHeader(value = HttpHeaders.AUTHORIZATION,
-                                                           required = false) String authorization) {
-        String[] client = clientCredentials(parameters, authorization);
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(inspection.introspect(client[0], client[1], parameters.get("token")));
+                                             @RequestHeader(value = HttpHeaders.AUTHORIZATION,
+                                                     required = false) String authorization,
+                                             HttpServletRequest request) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(inspection.introspect(
+                ClientCredentials.of(parameters, authorization), parameters.get("token"),
+                origins.of(request).address()));
     }
 
     /** RFC 7009 token revocation: 200 whether or not the token was still valid. */
@@ -95,9 +94,9 @@ class TokenEndpoint {
             MediaType.MULTIPART_FORM_DATA_VALUE, MediaType.ALL_VALUE})
     ResponseEntity<Void> revoke(@RequestParam Map<String, String> parameters,
                                 @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
-                                String authorization) {
-        String[] client = clientCredentials(parameters, authorization);
-        inspection.revoke(client[0], client[1], parameters.get("token"));
+                                String authorization, HttpServletRequest request) {
+        inspection.revoke(ClientCredentials.of(parameters, authorization), parameters.get("token"),
+                origins.of(request).address());
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).build();
     }
 
@@ -113,40 +112,14 @@ class TokenEndpoint {
         if (e.status() == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"oauth\"");
         }
-        var body = new LinkedHashMap<String, Object>();
-        body.put("error", e.error());
-        body.put("error_description", e.getMessage());
-        if (e.status() == 403) {
-            // A network-rule refusal also carries the API's error body, as every 403 of the service does.
-            ApiError error = ApiError.of(ErrorCode.NETWORK_NOT_ALLOWED.detailCode(), TrackingId.of(request),
-                    e.getMessage());
-            body.put("detailCode", error.detailCode());
-            body.put("trackingId", error.trackingId());
-            body.put("messages", error.messages());
-            body.put("causes", error.causes());
+        if (e.retryAfterSeconds() > 0) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
         }
-        return response.body(body);
-    }
-
-    private static String[] clientCredentials(Map<String, String> parameters, String authorization) {
-        String[] basic = basicCredentials(authorization);
-        return basic != null ? basic : new String[]{parameters.get("client_id"), parameters.get("client_secret")};
-    }
-
-    private static String[] basicCredentials(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return null;
-        }
-        try {
-            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                    StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            if (colon < 0) {
-                throw TokenRequestRefused.invalidClient();
-            }
-            return new String[]{decoded.substring(0, colon), decoded.substring(colon + 1)};
-        } catch (IllegalArgumentException e) {
-            throw TokenRequestRefused.invalidClient();
-        }
+        ErrorCode withErrorBody = switch (e.status()) {
+            case 403 -> ErrorCode.NETWORK_NOT_ALLOWED;
+            case 429 -> ErrorCode.TOO_MANY_REQUESTS;
+            default -> null;
+        };
+        return response.body(ErrorResponses.oauthBody(e.error(), e.getMessage(), withErrorBody, request));
     }
 }

@@ -1,17 +1,18 @@
 package dev.idcred.command.oauth;
 
+import dev.idcred.access.gate.AccessTokenGate;
+import dev.idcred.access.gate.TokenClaims;
 import dev.idcred.command.Commands;
-import dev.idcred.command.oauth.CredentialLookup.CredentialRecord;
-import dev.idcred.command.oauth.CredentialLookup.RefreshFamilyRecord;
+import dev.idcred.command.directory.RefreshFamilies;
 import dev.idcred.command.secret.SecretFormat;
 import dev.idcred.command.secret.SecretHasher;
 import dev.idcred.shared.common.GrantType;
 import dev.idcred.shared.common.Scopes;
+import dev.idcred.shared.credential.CredentialFacts;
+import dev.idcred.shared.credential.CredentialStates;
 import dev.idcred.shared.token.RevokeAccessToken;
 import dev.idcred.shared.token.RevokeRefreshTokenFamily;
 import dev.idcred.shared.usage.CredentialKind;
-import dev.idcred.access.AccessTokenGate;
-import dev.idcred.access.TokenClaims;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -29,17 +30,19 @@ import java.util.Optional;
 class TokenInspection {
 
     private final ClientAuthentication clients;
-    private final CredentialLookup credentials;
+    private final CredentialStates states;
+    private final RefreshFamilies families;
     private final SecretHasher hasher;
     private final JwtDecoder decoder;
     private final AccessTokenGate gate;
     private final Commands commands;
     private final Clock clock;
 
-    TokenInspection(ClientAuthentication clients, CredentialLookup credentials, SecretHasher hasher,
-                    JwtDecoder decoder, AccessTokenGate gate, Commands commands, Clock clock) {
+    TokenInspection(ClientAuthentication clients, CredentialStates states, RefreshFamilies families,
+                    SecretHasher hasher, JwtDecoder decoder, AccessTokenGate gate, Commands commands, Clock clock) {
         this.clients = clients;
-        this.credentials = credentials;
+        this.states = states;
+        this.families = families;
         this.hasher = hasher;
         this.decoder = decoder;
         this.gate = gate;
@@ -48,22 +51,25 @@ class TokenInspection {
     }
 
     /**
-     * RFC 7662: what a token is worth now; an inactive token says only {@code active: false}. A refresh token is
-     * active while it is its family's current one, unexpired and unrevoked, and its client may still refresh.
+     * RFC 7662: what a token is worth now; an inactive token (expired, revoked, unknown) says only
+     * {@code active: false}. A refresh token is active while it is its family's current one, unexpired and unrevoked,
+     * and its client may still refresh.
      */
-    Introspection introspect(String clientId, String clientSecret, String token) {
+    Introspection introspect(ClientCredentials caller, String token, String address) {
         Instant now = clock.instant();
-        clients.authenticate(clientId, clientSecret, now);
+        clients.authenticate(caller, address, now);
         if (token == null || token.isBlank()) {
             return Introspection.INACTIVE;
         }
         if (token.startsWith(SecretFormat.REFRESH_PREFIX)) {
-            return SecretFormat.refreshTokenFamily(token).flatMap(credentials::findRefreshFamily)
+            return SecretFormat.refreshTokenFamily(token).flatMap(families::find)
                     .filter(family -> !family.revoked() && now.isBefore(family.expiresAt()))
                     .filter(family -> hasher.matches(token, family.secretHash()))
-                    .filter(family -> credentials.findCredential(family.clientId())
-                            .filter(CredentialRecord::enabled)
+                    .filter(family -> states.credential(family.clientId())
+                            .filter(client -> client.usableAt(now))
+                            .map(client -> client.credential())
                             .filter(client -> client.grantTypes().contains(GrantType.REFRESH_TOKEN))
+                            .filter(client -> !client.refreshFamilyEnded(family.startedAt()))
                             .isPresent())
                     .map(family -> new Introspection(true, null, family.clientId(), family.clientId(),
                             "refresh_token", family.expiresAt().getEpochSecond(), null, TokenClaims.ISSUER, null,
@@ -74,7 +80,7 @@ class TokenInspection {
                         live.rights().isEmpty() ? Scopes.DEFAULT : String.join(" ", live.rights()),
                         jwt.getSubject(), jwt.getSubject(), "Bearer", epochSecond(jwt.getExpiresAt()),
                         epochSecond(jwt.getIssuedAt()), TokenClaims.ISSUER, jwt.getId(),
-                        live.credential().ownerId(), live.credential().kind().name())))
+                        live.credential().credential().ownerId(), live.credential().credential().kind().name())))
                 .orElse(Introspection.INACTIVE);
     }
 
@@ -87,14 +93,13 @@ class TokenInspection {
      * issued in it) issued to the authenticated client. A token that is invalid, expired or unknown is ignored, as
      * the RFC asks; a valid token of another client is refused.
      */
-    void revoke(String clientId, String clientSecret, String token) {
-        CredentialRecord caller = clients.authenticate(clientId, clientSecret, clock.instant()).credential();
+    void revoke(ClientCredentials client, String token, String address) {
+        CredentialFacts caller = clients.authenticate(client, address, clock.instant()).credential();
         if (token == null || token.isBlank()) {
             throw new TokenRequestRefused(400, "invalid_request", "token is required");
         }
         if (token.startsWith(SecretFormat.REFRESH_PREFIX)) {
-            Optional<RefreshFamilyRecord> family = SecretFormat.refreshTokenFamily(token)
-                    .flatMap(credentials::findRefreshFamily);
+            Optional<RefreshFamilies.Family> family = SecretFormat.refreshTokenFamily(token).flatMap(families::find);
             if (family.isPresent()) {
                 ensureIssuedTo(caller, family.get().clientId());
                 commands.sendAs(new RevokeRefreshTokenFamily(family.get().familyId(), hasher.hash(token),
@@ -107,12 +112,12 @@ class TokenInspection {
             return;
         }
         ensureIssuedTo(caller, jwt.get().getSubject());
-        commands.sendAs(new RevokeAccessToken(caller.clientId(), caller.kind(), jwt.get().getId(),
+        commands.sendAs(new RevokeAccessToken(caller.credentialId(), caller.kind(), jwt.get().getId(),
                 jwt.get().getExpiresAt(), "Revoked by its client (RFC 7009)"), caller.ownerId());
     }
 
-    private static void ensureIssuedTo(CredentialRecord caller, String tokenClientId) {
-        if (!caller.clientId().equals(tokenClientId)) {
+    private static void ensureIssuedTo(CredentialFacts caller, String tokenClientId) {
+        if (!caller.credentialId().equals(tokenClientId)) {
             throw new TokenRequestRefused(400, "invalid_request", "The token was not issued to this client");
         }
     }

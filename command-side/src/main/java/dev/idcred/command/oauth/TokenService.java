@@ -1,24 +1,25 @@
 package dev.idcred.command.oauth;
 
+import dev.idcred.access.gate.TokenClaims;
+import dev.idcred.access.network.AccessRefusals;
+import dev.idcred.access.network.ClientOrigin;
 import dev.idcred.command.Commands;
-import dev.idcred.command.identity.IdentityLookup.IdentitySummary;
-import dev.idcred.command.oauth.ClientAuthentication.AuthenticatedClient;
-import dev.idcred.command.oauth.CredentialLookup.CredentialRecord;
-import dev.idcred.command.oauth.CredentialLookup.RefreshFamilyRecord;
+import dev.idcred.command.directory.RefreshFamilies;
+import dev.idcred.command.secret.KeyMaterial;
 import dev.idcred.command.secret.SecretFormat;
 import dev.idcred.command.secret.SecretHasher;
 import dev.idcred.command.secret.SecretIssuer;
 import dev.idcred.command.secret.SecretIssuer.IssuedSecret;
 import dev.idcred.shared.common.GrantType;
+import dev.idcred.shared.common.NetworkRules;
 import dev.idcred.shared.common.RightsCatalogue;
 import dev.idcred.shared.common.Scopes;
+import dev.idcred.shared.credential.CredentialAccess;
+import dev.idcred.shared.credential.CredentialFacts;
 import dev.idcred.shared.token.IssueRefreshToken;
 import dev.idcred.shared.token.RefreshOutcome;
 import dev.idcred.shared.token.RotateRefreshToken;
 import dev.idcred.shared.usage.CredentialKind;
-import dev.idcred.access.AccessRefusals;
-import dev.idcred.access.ClientOrigin;
-import dev.idcred.access.TokenClaims;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -29,15 +30,17 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * The token endpoint's grants. Client credentials for API clients and personal access tokens: authenticates the
- * client ({@link ClientAuthentication}), checks a PAT's caller against its owner's network rules, computes the
- * credential's effective rights now, and signs an access token that carries them (with a refresh token for an API
- * client that has the refresh-token grant). Refresh: rotates the family's token (see {@code RefreshTokenFamily}).
+ * client ({@link ClientAuthentication}), checks a PAT's caller against its owner's network rules, takes the
+ * credential's rights now ({@link CredentialAccess}), and signs an access token that carries them (with a refresh
+ * token for an API client that has the refresh-token grant). Refresh: rotates the family's token (see
+ * {@code RefreshTokenFamily}); a family begun before its client was disabled or lost the grant is over.
  */
 @Service
 class TokenService {
@@ -47,26 +50,29 @@ class TokenService {
     }
 
     private final ClientAuthentication clients;
-    private final CredentialLookup credentials;
+    private final RefreshFamilies families;
     private final SecretHasher hasher;
     private final SecretIssuer issuer;
     private final RightsCatalogue catalogue;
     private final JwtEncoder encoder;
+    private final JwsHeader header;
     private final AccessRefusals refusals;
     private final Commands commands;
     private final UsageRecorder usage;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    TokenService(ClientAuthentication clients, CredentialLookup credentials, SecretHasher hasher,
-                 SecretIssuer issuer, RightsCatalogue catalogue, JwtEncoder encoder, AccessRefusals refusals,
-                 Commands commands, UsageRecorder usage, Clock clock, MeterRegistry meters) {
+    TokenService(ClientAuthentication clients, RefreshFamilies families, SecretHasher hasher, SecretIssuer issuer,
+                 RightsCatalogue catalogue, JwtEncoder encoder, KeyMaterial.SigningKeys keys,
+                 AccessRefusals refusals, Commands commands, UsageRecorder usage, Clock clock, MeterRegistry meters) {
         this.clients = clients;
-        this.credentials = credentials;
+        this.families = families;
         this.hasher = hasher;
         this.issuer = issuer;
         this.catalogue = catalogue;
         this.encoder = encoder;
+        this.header = JwsHeader.with(SignatureAlgorithm.from(keys.algorithm().getName()))
+                .keyId(keys.current().getKeyID()).build();
         this.refusals = refusals;
         this.commands = commands;
         this.usage = usage;
@@ -74,39 +80,41 @@ class TokenService {
         this.meters = meters;
     }
 
-    AccessToken clientCredentials(String clientId, String clientSecret, ClientOrigin origin) {
+    AccessToken clientCredentials(ClientCredentials client, ClientOrigin origin) {
         Instant now = clock.instant();
-        AuthenticatedClient client = clients.authenticate(clientId, clientSecret, GrantType.CLIENT_CREDENTIALS, now);
-        CredentialRecord credential = client.credential();
-        IdentitySummary owner = client.owner();
-        ensureWithinNetworkRules(credential, owner, origin);
+        CredentialAccess access = clients.authenticate(client, GrantType.CLIENT_CREDENTIALS, origin.address(), now);
+        CredentialFacts credential = access.credential();
+        ensureWithinNetworkRules(access, origin);
         String familyId = null;
         String refreshToken = null;
         if (credential.kind() == CredentialKind.API_CLIENT && credential.grantTypes().contains(GrantType.REFRESH_TOKEN)) {
             familyId = issuer.newRefreshFamilyId();
             IssuedSecret refresh = issuer.issueRefreshToken(familyId);
-            commands.sendAs(new IssueRefreshToken(familyId, credential.clientId(), owner.identityId(), refresh.hash(),
-                    now.plusSeconds(credential.refreshTokenValiditySeconds())), owner.identityId());
+            commands.sendAs(new IssueRefreshToken(familyId, credential.credentialId(), credential.ownerId(),
+                    refresh.hash(), now.plusSeconds(credential.refreshTokenValiditySeconds())), credential.ownerId());
             refreshToken = refresh.secret();
         }
-        return issued(credential, owner, now, familyId, refreshToken);
+        return issued(access, now, familyId, refreshToken);
     }
 
-    AccessToken refresh(String clientId, String clientSecret, String refreshToken) {
+    AccessToken refresh(ClientCredentials client, String refreshToken, String address) {
         Instant now = clock.instant();
-        AuthenticatedClient client = clients.authenticate(clientId, clientSecret, GrantType.REFRESH_TOKEN, now);
-        CredentialRecord credential = client.credential();
-        IdentitySummary owner = client.owner();
-        RefreshFamilyRecord family = SecretFormat.refreshTokenFamily(refreshToken)
-                .flatMap(credentials::findRefreshFamily)
-                .filter(f -> f.clientId().equals(credential.clientId()))
+        CredentialAccess access = clients.authenticate(client, GrantType.REFRESH_TOKEN, address, now);
+        CredentialFacts credential = access.credential();
+        RefreshFamilies.Family family = SecretFormat.refreshTokenFamily(refreshToken)
+                .flatMap(families::find)
+                .filter(f -> f.clientId().equals(credential.credentialId()))
                 .orElseThrow(() -> TokenRequestRefused.invalidGrant("Unknown refresh token"));
+        if (credential.refreshFamilyEnded(family.startedAt())) {
+            throw TokenRequestRefused.invalidGrant("The refresh token ended when its client was disabled or lost"
+                    + " the refresh-token grant");
+        }
         IssuedSecret next = issuer.issueRefreshToken(family.familyId());
         RefreshOutcome outcome = commands.sendAs(new RotateRefreshToken(family.familyId(), hasher.hash(refreshToken),
-                next.hash(), now.plusSeconds(credential.refreshTokenValiditySeconds())), owner.identityId());
+                next.hash(), now.plusSeconds(credential.refreshTokenValiditySeconds())), credential.ownerId());
         meters.counter("credentials.tokens.refreshed", "outcome", outcome.name()).increment();
         return switch (outcome) {
-            case ROTATED -> issued(credential, owner, now, family.familyId(), next.secret());
+            case ROTATED -> issued(access, now, family.familyId(), next.secret());
             case REUSED -> throw TokenRequestRefused.invalidGrant(
                     "The refresh token was already used; its family is revoked");
             case EXPIRED -> throw TokenRequestRefused.invalidGrant("The refresh token has expired");
@@ -115,38 +123,35 @@ class TokenService {
         };
     }
 
-    private void ensureWithinNetworkRules(CredentialRecord credential, IdentitySummary owner, ClientOrigin origin) {
-        if (credential.kind() != CredentialKind.PERSONAL_ACCESS_TOKEN) {
-            return;
-        }
-        Optional<String> refusal = owner.networkRules().refusalFor(origin.address(), origin.country());
+    private void ensureWithinNetworkRules(CredentialAccess access, ClientOrigin origin) {
+        Optional<NetworkRules.Refusal> refusal = access.networkRules().refusalFor(origin.address(), origin.country());
         if (refusal.isPresent()) {
-            refusals.record(credential.clientId(), credential.kind(), owner.identityId(), origin, refusal.get(),
-                    "POST /oauth/token");
-            throw TokenRequestRefused.outsideNetworkRules(refusal.get());
+            refusals.record(access.credential(), origin, refusal.get(), "POST /oauth/token");
+            throw TokenRequestRefused.outsideNetworkRules(refusal.get().reason());
         }
     }
 
-    private AccessToken issued(CredentialRecord credential, IdentitySummary owner, Instant now, String familyId,
-                               String refreshToken) {
-        Set<String> rights = catalogue.effectiveRights(credential.scope(), owner.levels());
+    private AccessToken issued(CredentialAccess access, Instant now, String familyId, String refreshToken) {
+        CredentialFacts credential = access.credential();
+        Set<String> rights = access.rightsAt(now, catalogue);
         String scope = rights.isEmpty() ? Scopes.DEFAULT : String.join(" ", rights);
         String jti = UUID.randomUUID().toString();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(TokenClaims.ISSUER)
-                .subject(credential.clientId())
+                .audience(List.of(TokenClaims.AUDIENCE))
+                .subject(credential.credentialId())
                 .issuedAt(now)
                 .expiresAt(now.plusSeconds(credential.accessTokenValiditySeconds()))
                 .id(jti)
+                .claim(TokenClaims.ISSUED_AT_MILLIS, now.toEpochMilli())
                 .claim(TokenClaims.IDENTITY_ID, credential.ownerId())
                 .claim(TokenClaims.CREDENTIAL_KIND, credential.kind().name())
                 .claim(TokenClaims.SCOPE, scope);
         if (familyId != null) {
             claims.claim(TokenClaims.FAMILY_ID, familyId);
         }
-        String value = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(),
-                claims.build())).getTokenValue();
-        usage.used(credential.clientId(), credential.kind(), now);
+        String value = encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
+        usage.used(credential.credentialId(), credential.kind(), now);
         meters.counter("credentials.tokens.issued", "credential_kind", credential.kind().name()).increment();
         return new AccessToken(value, credential.accessTokenValiditySeconds(), scope, jti, refreshToken);
     }

@@ -12,7 +12,7 @@ import dev.idcred.shared.pat.CreatePersonalAccessToken;
 import dev.idcred.shared.pat.DeletePersonalAccessToken;
 import dev.idcred.shared.pat.TokenActor;
 import dev.idcred.shared.pat.UpdatePersonalAccessToken;
-import dev.idcred.access.Caller;
+import dev.idcred.access.gate.Caller;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;

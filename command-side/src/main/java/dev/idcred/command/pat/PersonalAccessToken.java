@@ -2,12 +2,12 @@ package dev.idcred.command.pat;
 
 import dev.idcred.command.ScopeRules;
 import dev.idcred.command.TextRules;
-import dev.idcred.command.identity.IdentityLookup;
-import dev.idcred.command.identity.IdentityLookup.IdentitySummary;
 import dev.idcred.command.patch.JsonPatches;
 import dev.idcred.shared.common.DomainException;
 import dev.idcred.shared.common.ErrorCode;
 import dev.idcred.shared.common.RightsCatalogue;
+import dev.idcred.shared.credential.CredentialStates;
+import dev.idcred.shared.credential.OwnerFacts;
 import dev.idcred.shared.pat.CreatePersonalAccessToken;
 import dev.idcred.shared.pat.DeletePersonalAccessToken;
 import dev.idcred.shared.pat.PersonalAccessTokenCreated;
@@ -58,9 +58,9 @@ public class PersonalAccessToken {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public PatDetails create(CreatePersonalAccessToken command, IdentityLookup identities, PatRegistry registry,
+    public PatDetails create(CreatePersonalAccessToken command, CredentialStates states, PatRegistry registry,
                              RightsCatalogue catalogue, Clock clock) {
-        IdentitySummary owner = identities.find(command.ownerId()).orElseThrow(() -> new DomainException(
+        OwnerFacts owner = states.identity(command.ownerId()).orElseThrow(() -> new DomainException(
                 ErrorCode.NOT_FOUND, "No such owner identity: " + command.ownerId()));
         ensureOwnerAccessNotEnded(owner, clock);
         String validName = validName(command.name());
@@ -76,7 +76,7 @@ public class PersonalAccessToken {
     }
 
     @CommandHandler
-    public PatDetails handle(UpdatePersonalAccessToken command, IdentityLookup identities, PatRegistry registry,
+    public PatDetails handle(UpdatePersonalAccessToken command, CredentialStates states, PatRegistry registry,
                              RightsCatalogue catalogue, Clock clock) {
         ensureActorMayManage(command.actor());
         var patched = JsonPatches.apply(new PatPatchDocument(name, scope), command.patch(), PatPatchDocument.class);
@@ -87,8 +87,10 @@ public class PersonalAccessToken {
             ensureNameIsFree(registry, ownerId, validName, tokenId);
             registry.rename(tokenId, validName);
         }
-        apply(new PersonalAccessTokenUpdated(tokenId, ownerId, validName, validScope, clock.instant()));
-        return details(identities.find(ownerId).map(IdentitySummary::name).orElse(null));
+        if (!validName.equals(name) || !validScope.equals(scope)) {
+            apply(new PersonalAccessTokenUpdated(tokenId, ownerId, validName, validScope, clock.instant()));
+        }
+        return details(states.identity(ownerId).map(OwnerFacts::name).orElse(null));
     }
 
     @CommandHandler
@@ -127,7 +129,7 @@ public class PersonalAccessToken {
     }
 
     /** The seed: a vendor account's tokens end with its tenant access, so none is made after it. */
-    private static void ensureOwnerAccessNotEnded(IdentitySummary owner, Clock clock) {
+    private static void ensureOwnerAccessNotEnded(OwnerFacts owner, Clock clock) {
         if (owner.accessEndedBy(clock.instant())) {
             throw new DomainException(ErrorCode.FORBIDDEN,
                     "The tenant access of " + owner.identityId() + " has expired");

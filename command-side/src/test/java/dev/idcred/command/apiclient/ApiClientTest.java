@@ -9,11 +9,13 @@ import dev.idcred.shared.apiclient.ApiClientUsed;
 import dev.idcred.shared.apiclient.CreateApiClient;
 import dev.idcred.shared.apiclient.DeleteApiClient;
 import dev.idcred.shared.apiclient.UpdateApiClient;
+import dev.idcred.shared.common.DomainException;
 import dev.idcred.shared.common.ErrorCode;
 import dev.idcred.shared.common.GrantType;
 import dev.idcred.shared.common.IdentityKind;
 import dev.idcred.shared.common.PatchOperation;
 import dev.idcred.shared.common.Scopes;
+import dev.idcred.shared.credential.OwnerFacts;
 import dev.idcred.shared.usage.CredentialKind;
 import dev.idcred.shared.usage.RecordUsage;
 import org.axonframework.commandhandling.CommandHandler;
@@ -26,6 +28,7 @@ import java.util.List;
 import static dev.idcred.command.Fixtures.NOW;
 import static dev.idcred.command.Fixtures.refusedWith;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ApiClientTest {
 
@@ -201,12 +204,28 @@ class ApiClientTest {
     }
 
     @Test
+    void patchThatChangesNothingWritesNothing() {
+        fixture.given(created(plain(), "API"))
+                .when(new UpdateApiClient(CLIENT, List.of(new PatchOperation("replace", "/name", null, "app"))))
+                .expectNoEvents();
+    }
+
+    @Test
     void patchThatAddsAuthorizationCodeWithoutRedirectUrlIsRefused() {
         fixture.given(created(plain(), "API"))
                 .when(new UpdateApiClient(CLIENT, List.of(
                         new PatchOperation("add", "/grantTypes/-", null, "AUTHORIZATION_CODE"))))
                 .expectException(refusedWith(ErrorCode.REDIRECT_URI_REQUIRED))
                 .expectNoEvents();
+    }
+
+    @Test
+    void vendorAccountGetsNoVirtualApplianceKeyEither() {
+        OwnerFacts support = new Fixtures.Identities().with(SUPPORT, IdentityKind.SUPPORT, "ORG_ADMIN")
+                .identity(SUPPORT).orElseThrow();
+        assertThatThrownBy(() -> ApiClient.applianceKey(CLIENT, support, "va", HASH, Fixtures.CATALOGUE, NOW))
+                .isInstanceOfSatisfying(DomainException.class,
+                        refused -> assertThat(refused.code()).isEqualTo(ErrorCode.CREATOR_MAY_NOT_OWN_API_CLIENTS));
     }
 
     @Test

@@ -4,10 +4,12 @@ import dev.idcred.command.Fixtures;
 import dev.idcred.shared.common.ErrorCode;
 import dev.idcred.shared.common.IdentityKind;
 import dev.idcred.shared.common.NetworkRules;
+import dev.idcred.shared.common.PatchOperation;
 import dev.idcred.shared.identity.CreateIdentity;
 import dev.idcred.shared.identity.GrantUserLevel;
 import dev.idcred.shared.identity.IdentityCreated;
 import dev.idcred.shared.identity.RevokeUserLevel;
+import dev.idcred.shared.identity.UpdateIdentity;
 import dev.idcred.shared.identity.UserLevelGranted;
 import dev.idcred.shared.identity.UserLevelRevoked;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -84,6 +86,13 @@ class IdentityTest {
                 .when(new CreateIdentity(ID, "Ann", IdentityKind.USER, null,
                         new NetworkRules(List.of("10.0.0.0/8"), List.of("XX"))))
                 .expectException(refusedWith(ErrorCode.INVALID_VALUE));
+    }
+
+    @Test
+    void aPatchThatChangesNothingWritesNothing() {
+        fixture.given(user())
+                .when(new UpdateIdentity(ID, List.of(new PatchOperation("replace", "/name", null, user().name()))))
+                .expectNoEvents();
     }
 
     @Test

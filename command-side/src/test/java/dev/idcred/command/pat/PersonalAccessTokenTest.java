@@ -159,6 +159,15 @@ class PersonalAccessTokenTest {
     }
 
     @Test
+    void aPatchThatChangesNothingWritesNothing() {
+        registry.with(OWNER, TOKEN, "ci");
+        fixture.given(created(OWNER, "ci"))
+                .when(new UpdatePersonalAccessToken(TOKEN, List.of(new PatchOperation("replace", "/name", null,
+                        "ci")), new TokenActor(OWNER, false)))
+                .expectNoEvents();
+    }
+
+    @Test
     void anotherIdentitysTokenIsNotFoundForACallerWhoManagesOnlyItsOwn() {
         fixture.given(created(OWNER, "ci"))
                 .when(new DeletePersonalAccessToken(TOKEN, new TokenActor(OTHER_OWNER, false), "x"))

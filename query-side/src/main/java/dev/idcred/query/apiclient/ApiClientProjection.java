@@ -1,7 +1,9 @@
 package dev.idcred.query.apiclient;
 
-import dev.idcred.query.support.Listing;
-import dev.idcred.query.support.VersionedCollection;
+import dev.idcred.query.support.OrderedListing;
+import dev.idcred.query.support.Positions;
+import dev.idcred.query.support.Projection;
+import dev.idcred.query.support.ReadModels;
 import dev.idcred.shared.apiclient.ApiClientCreated;
 import dev.idcred.shared.apiclient.ApiClientDeleted;
 import dev.idcred.shared.apiclient.ApiClientSettings;
@@ -9,66 +11,76 @@ import dev.idcred.shared.apiclient.ApiClientUpdated;
 import dev.idcred.shared.apiclient.ApiClientUsed;
 import dev.idcred.shared.apiclient.FindApiClient;
 import dev.idcred.shared.apiclient.ListApiClients;
-import dev.idcred.query.support.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
 import java.util.Optional;
 
 import static dev.idcred.query.support.Documents.date;
 
 /** The API Management listing: every API client, VA keys included, with its Type and when it was last used. */
 @Component
-@ProcessingGroup("api-clients")
-public class ApiClientProjection {
+@ProcessingGroup(ApiClientProjection.GROUP)
+public class ApiClientProjection implements Projection {
 
-    private final VersionedCollection clients;
+    public static final String GROUP = "api-clients";
+    private final OrderedListing clients;
 
     public ApiClientProjection(ReadModels readModels) {
-        this.clients = new VersionedCollection(readModels, "api_clients", "created", "lastUsed");
+        this.clients = new OrderedListing(readModels, "api_clients");
+    }
+
+    @Override
+    public Map<String, String> mirrors() {
+        return Map.of("ApiClient", "api_clients");
+    }
+
+    @Override
+    public Projection into(ReadModels generation) {
+        return new ApiClientProjection(generation);
     }
 
     @EventHandler
-    void on(ApiClientCreated event, @SequenceNumber long sequence) {
-        clients.create(event.clientId(), sequence, settings(event.settings())
+    void on(ApiClientCreated event, TrackingToken token) {
+        clients.add(event.clientId(), Positions.of(token), settings(event.settings())
                 .append("ownerId", event.ownerId())
                 .append("keyType", event.keyType())
                 .append("created", date(event.createdAt()))
                 .append("modified", date(event.createdAt()))
-                .append("lastUsed", null));
+                .append(OrderedListing.LAST_USED, null));
     }
 
     @EventHandler
-    void on(ApiClientUpdated event, @SequenceNumber long sequence) {
-        clients.update(event.clientId(), sequence, client -> client.append("modified", date(event.modifiedAt()))
-                .putAll(settings(event.settings())));
+    void on(ApiClientUpdated event, TrackingToken token) {
+        Document changed = settings(event.settings()).append("modified", date(event.modifiedAt()));
+        clients.update(event.clientId(), Positions.of(token), client -> client.putAll(changed));
     }
 
     @EventHandler
-    void on(ApiClientUsed event, @SequenceNumber long sequence) {
-        clients.update(event.clientId(), sequence, client -> client.put("lastUsed", date(event.usedAt())));
+    void on(ApiClientUsed event, TrackingToken token) {
+        clients.update(event.clientId(), Positions.of(token),
+                client -> client.put(OrderedListing.LAST_USED, date(event.usedAt())));
     }
 
     @EventHandler
-    void on(ApiClientDeleted event, @SequenceNumber long sequence) {
-        clients.markDeleted(event.clientId(), sequence);
+    void on(ApiClientDeleted event, TrackingToken token) {
+        clients.remove(event.clientId(), Positions.of(token));
     }
 
     @QueryHandler
     Optional<ApiClientView> find(FindApiClient query) {
-        return Optional.ofNullable(clients.get(query.clientId()))
-                .filter(client -> !client.getBoolean(VersionedCollection.DELETED))
-                .map(ApiClientView::of);
+        return Optional.ofNullable(clients.get(query.clientId())).map(ApiClientView::of);
     }
 
     @QueryHandler
     ApiClientPage list(ListApiClients query) {
-        var window = Listing.page(clients.raw(), null, query.filter(), query.page(), ApiClientView::of);
-        return new ApiClientPage(window.items(), window.total());
+        OrderedListing.Window window = clients.page(query.filter(), query.page());
+        return new ApiClientPage(window.items().stream().map(ApiClientView::of).toList(), window.total());
     }
 
     private static Document settings(ApiClientSettings s) {

@@ -1,51 +1,69 @@
 package dev.idcred.query.appliance;
 
 import dev.idcred.query.support.Documents;
-import dev.idcred.query.support.Listing;
-import dev.idcred.query.support.VersionedCollection;
+import dev.idcred.query.support.OrderedListing;
+import dev.idcred.query.support.Positions;
+import dev.idcred.query.support.Projection;
+import dev.idcred.query.support.ReadModels;
 import dev.idcred.shared.appliance.ListVirtualAppliances;
 import dev.idcred.shared.appliance.VirtualApplianceCreated;
 import dev.idcred.shared.appliance.VirtualApplianceDeleted;
 import dev.idcred.shared.common.LastUsedFilter;
-import dev.idcred.query.support.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
+
+import java.util.Map;
 
 import static dev.idcred.query.support.Documents.date;
 
 /** The virtual appliances of the tenant, each with its VA key's client id. */
 @Component
-@ProcessingGroup("virtual-appliances")
-public class VirtualApplianceProjection {
+@ProcessingGroup(VirtualApplianceProjection.GROUP)
+public class VirtualApplianceProjection implements Projection {
 
-    private final VersionedCollection appliances;
+    public static final String GROUP = "virtual-appliances";
+    private final OrderedListing appliances;
 
     public VirtualApplianceProjection(ReadModels readModels) {
-        this.appliances = new VersionedCollection(readModels, "virtual_appliances", "created");
+        this.appliances = new OrderedListing(readModels, "virtual_appliances");
+    }
+
+    @Override
+    public Map<String, String> mirrors() {
+        return Map.of("VirtualAppliance", "virtual_appliances");
+    }
+
+    @Override
+    public Projection into(ReadModels generation) {
+        return new VirtualApplianceProjection(generation);
     }
 
     @EventHandler
-    void on(VirtualApplianceCreated event, @SequenceNumber long sequence) {
-        appliances.create(event.applianceId(), sequence, new Document("name", event.name())
+    void on(VirtualApplianceCreated event, TrackingToken token) {
+        appliances.add(event.applianceId(), Positions.of(token), new Document("name", event.name())
                 .append("ownerId", event.ownerId())
                 .append("keyClientId", event.keyClientId())
                 .append("created", date(event.createdAt())));
     }
 
     @EventHandler
-    void on(VirtualApplianceDeleted event, @SequenceNumber long sequence) {
-        appliances.markDeleted(event.applianceId(), sequence);
+    void on(VirtualApplianceDeleted event, TrackingToken token) {
+        appliances.remove(event.applianceId(), Positions.of(token));
     }
 
     @QueryHandler
     VirtualAppliancePage list(ListVirtualAppliances query) {
-        var window = Listing.page(appliances.raw(), null, LastUsedFilter.NONE, query.page(),
-                d -> new VirtualApplianceView(d.getString("_id"), d.getString("name"), d.getString("keyClientId"),
-                        d.getString("ownerId"), Documents.instant(d, "created")));
-        return new VirtualAppliancePage(window.items(), window.total());
+        OrderedListing.Window window = appliances.page(LastUsedFilter.NONE, query.page());
+        return new VirtualAppliancePage(window.items().stream().map(VirtualApplianceProjection::view).toList(),
+                window.total());
+    }
+
+    private static VirtualApplianceView view(Document d) {
+        return new VirtualApplianceView(d.getString("_id"), d.getString("name"), d.getString("keyClientId"),
+                d.getString("ownerId"), Documents.instant(d, "created"));
     }
 }

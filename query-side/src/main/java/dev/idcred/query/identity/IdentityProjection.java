@@ -1,7 +1,10 @@
 package dev.idcred.query.identity;
 
-import dev.idcred.query.support.Listing;
-import dev.idcred.query.support.VersionedCollection;
+import dev.idcred.query.support.Documents;
+import dev.idcred.query.support.OrderedListing;
+import dev.idcred.query.support.Positions;
+import dev.idcred.query.support.Projection;
+import dev.idcred.query.support.ReadModels;
 import dev.idcred.shared.common.LastUsedFilter;
 import dev.idcred.shared.common.NetworkRules;
 import dev.idcred.shared.identity.FindIdentity;
@@ -10,35 +13,47 @@ import dev.idcred.shared.identity.IdentityUpdated;
 import dev.idcred.shared.identity.ListIdentities;
 import dev.idcred.shared.identity.UserLevelGranted;
 import dev.idcred.shared.identity.UserLevelRevoked;
-import dev.idcred.query.support.ReadModels;
-import dev.idcred.query.support.Documents;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import static dev.idcred.query.support.Documents.date;
 
 /** Identities with their kind, network rules and user levels: the identities and auth-users views. */
 @Component
-@ProcessingGroup("identities")
-public class IdentityProjection {
+@ProcessingGroup(IdentityProjection.GROUP)
+public class IdentityProjection implements Projection {
 
+    public static final String GROUP = "identities";
     static final String COLLECTION = "identities";
-    private final VersionedCollection identities;
+    private final OrderedListing identities;
 
     public IdentityProjection(ReadModels readModels) {
-        this.identities = new VersionedCollection(readModels, COLLECTION, "created");
+        this.identities = new OrderedListing(readModels, COLLECTION);
+    }
+
+    @Override
+    public Map<String, String> mirrors() {
+        return Map.of("Identity", COLLECTION);
+    }
+
+    @Override
+    public Projection into(ReadModels generation) {
+        return new IdentityProjection(generation);
     }
 
     @EventHandler
-    void on(IdentityCreated event, @SequenceNumber long sequence) {
-        identities.create(event.identityId(), sequence, new Document("name", event.name())
+    void on(IdentityCreated event, TrackingToken token) {
+        identities.add(event.identityId(), Positions.of(token), new Document("name", event.name())
                 .append("kind", event.kind().name())
                 .append("tenantAccessExpiresAt", date(event.tenantAccessExpiresAt()))
                 .append("networkRules", rules(event.networkRules()))
@@ -48,25 +63,30 @@ public class IdentityProjection {
     }
 
     @EventHandler
-    void on(IdentityUpdated event, @SequenceNumber long sequence) {
-        identities.update(event.identityId(), sequence, identity -> identity.append("name", event.name())
+    void on(IdentityUpdated event, TrackingToken token) {
+        identities.update(event.identityId(), Positions.of(token), identity -> identity
+                .append("name", event.name())
                 .append("tenantAccessExpiresAt", date(event.tenantAccessExpiresAt()))
                 .append("networkRules", rules(event.networkRules()))
                 .put("modified", date(event.modifiedAt())));
     }
 
     @EventHandler
-    void on(UserLevelGranted event, @SequenceNumber long sequence) {
-        identities.update(event.identityId(), sequence, identity -> identity.append("levels",
-                Documents.with(Documents.strings(identity, "levels"), event.level()))
-                .put("modified", date(event.grantedAt())));
+    void on(UserLevelGranted event, TrackingToken token) {
+        identities.update(event.identityId(), Positions.of(token), identity -> {
+            var levels = new TreeSet<>(Documents.strings(identity, "levels"));
+            levels.add(event.level());
+            identity.append("levels", new ArrayList<>(levels)).put("modified", date(event.grantedAt()));
+        });
     }
 
     @EventHandler
-    void on(UserLevelRevoked event, @SequenceNumber long sequence) {
-        identities.update(event.identityId(), sequence, identity -> identity.append("levels",
-                Documents.without(Documents.strings(identity, "levels"), event.level()))
-                .put("modified", date(event.revokedAt())));
+    void on(UserLevelRevoked event, TrackingToken token) {
+        identities.update(event.identityId(), Positions.of(token), identity -> {
+            var levels = new TreeSet<>(Documents.strings(identity, "levels"));
+            levels.remove(event.level());
+            identity.append("levels", new ArrayList<>(levels)).put("modified", date(event.revokedAt()));
+        });
     }
 
     @QueryHandler
@@ -76,12 +96,12 @@ public class IdentityProjection {
 
     @QueryHandler
     IdentityPage list(ListIdentities query) {
-        var window = Listing.page(identities.raw(), null, LastUsedFilter.NONE, query.page(), IdentityView::of);
-        return new IdentityPage(window.items(), window.total());
+        OrderedListing.Window window = identities.page(LastUsedFilter.NONE, query.page());
+        return new IdentityPage(window.items().stream().map(IdentityView::of).toList(), window.total());
     }
 
     private static Document rules(NetworkRules rules) {
-        return rules == null ? null : new Document("allowedCidrs", rules.allowedCidrs())
-                .append("allowedCountries", rules.allowedCountries());
+        NetworkRules known = rules == null ? NetworkRules.none() : rules;
+        return new Document("allowedCidrs", known.allowedCidrs()).append("allowedCountries", known.allowedCountries());
     }
 }

@@ -6,7 +6,7 @@ import dev.idcred.shared.common.DomainException;
 import dev.idcred.shared.common.ErrorCode;
 import dev.idcred.shared.common.Rights;
 import dev.idcred.shared.pat.ListPersonalAccessTokens;
-import dev.idcred.access.Caller;
+import dev.idcred.access.gate.Caller;
 import dev.idcred.query.scope.EffectiveScopeView;
 import dev.idcred.shared.scope.FindEffectiveScope;
 import dev.idcred.shared.scope.FindEffectiveScopeAt;

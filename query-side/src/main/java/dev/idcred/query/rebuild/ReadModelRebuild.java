@@ -1,14 +1,8 @@
 package dev.idcred.query.rebuild;
 
-import dev.idcred.query.apiclient.ApiClientProjection;
-import dev.idcred.query.appliance.VirtualApplianceProjection;
-import dev.idcred.query.identity.IdentityNames;
-import dev.idcred.query.identity.IdentityProjection;
-import dev.idcred.query.pat.PersonalAccessTokenProjection;
-import dev.idcred.query.scope.EffectiveScopeProjection;
+import dev.idcred.query.support.Projection;
 import dev.idcred.query.support.ReadModelGenerations;
 import dev.idcred.query.support.ReadModels;
-import dev.idcred.shared.common.RightsCatalogue;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,11 +13,13 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,8 +28,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Rebuilds every read model from the log into the next generation while the current one keeps serving: fresh
- * projection instances fold the log in memory, the live processors pause for the last stretch, the new generation is
+ * Rebuilds every read model from the log into the next generation while the current one keeps serving: a fresh copy
+ * of every {@link Projection} (found by type, so a new view is rebuilt without being listed here) folds the log in
+ * memory, the live processors pause for the last stretch, the new generation is
  * written in bulk and made current, and the live processors resume into it from their tokens (every projection is
  * idempotent, so what they apply twice changes nothing). The previous generation is kept until the next rebuild,
  * for comparison or rollback. Run it with one query-side instance: others would not pause.
@@ -48,28 +45,32 @@ public class ReadModelRebuild implements MeterBinder {
     private final EventStore events;
     private final MongoDatabase database;
     private final ReadModelGenerations generations;
-    private final RightsCatalogue catalogue;
+    private final List<Projection> projections;
     private final EventProcessingConfiguration processing;
+    private final Clock clock;
     private final AtomicReference<RebuildProgress> progress = new AtomicReference<>();
 
     ReadModelRebuild(EventStore events, MongoDatabase database, ReadModelGenerations generations,
-                     RightsCatalogue catalogue, EventProcessingConfiguration processing) {
+                     List<Projection> projections, EventProcessingConfiguration processing, Clock clock) {
         this.processing = processing;
         this.events = events;
         this.database = database;
         this.generations = generations;
-        this.catalogue = catalogue;
+        this.projections = projections;
+        this.clock = clock;
     }
 
     /** Starts a rebuild unless one is running; answers the progress of the one that runs. */
     public synchronized RebuildProgress start() {
         RebuildProgress current = progress.get();
-        if (current != null && (current.state().equals("RUNNING") || current.state().equals("WRITING"))) {
+        if (current != null && current.state().isUnderWay()) {
             return current;
         }
         int target = generations.current() + 1;
-        long inLog = events.createHeadToken().position().orElse(0L);
-        progress.set(new RebuildProgress("RUNNING", target, 0, inLog, 0, null, Instant.now(), null, null));
+        TrackingToken head = events.createHeadToken();
+        long inLog = head == null ? 0 : head.position().orElse(0L);
+        progress.set(new RebuildProgress(RebuildProgress.State.RUNNING, target, 0, inLog, 0, null, clock.instant(),
+                null, null));
         Thread worker = new Thread(() -> run(target), "read-model-rebuild-" + target);
         worker.setDaemon(true);
         worker.start();
@@ -99,27 +100,18 @@ public class ReadModelRebuild implements MeterBinder {
         return current == null ? 0 : value.applyAsDouble(current);
     }
 
-    /** A fresh instance of every projection, writing only into the given generation. */
-    static List<Object> projectionsFor(ReadModels generation, RightsCatalogue catalogue) {
-        return List.of(new ApiClientProjection(generation),
-                new PersonalAccessTokenProjection(generation, new IdentityNames(generation)),
-                new IdentityProjection(generation),
-                new VirtualApplianceProjection(generation),
-                new EffectiveScopeProjection(generation, catalogue));
-    }
-
     private void run(int target) {
         RebuildProgress started = progress.get();
         try {
             ReadModels next = ReadModels.buffered(database, target);
             var handlers = new ArrayList<AnnotationEventHandlerAdapter>();
-            projectionsFor(next, catalogue).forEach(projection -> handlers.add(new AnnotationEventHandlerAdapter(projection)));
+            projections.forEach(projection -> handlers.add(new AnnotationEventHandlerAdapter(projection.into(next))));
             try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
                 long done = applyUntilCaughtUp(stream, handlers, started, 0);
                 List<StreamingEventProcessor> paused = pauseLiveProcessors();
                 try {
                     done = applyUntilCaughtUp(stream, handlers, started, done);
-                    report("WRITING", started, done, null);
+                    report(RebuildProgress.State.WRITING, started, done, null);
                     dropGeneration(target);
                     long documents = next.flush();
                     generations.switchTo(target);
@@ -127,15 +119,16 @@ public class ReadModelRebuild implements MeterBinder {
                 } finally {
                     paused.forEach(EventProcessor::start);
                 }
-                report("DONE", started, done, Instant.now());
+                report(RebuildProgress.State.DONE, started, done, clock.instant());
             }
             log.info("Read-model rebuild of generation {} done: {}", target, progress.get());
         } catch (Exception e) {
             log.error("Read-model rebuild of generation {} failed; generation {} keeps serving", target,
                     generations.current(), e);
             RebuildProgress last = progress.get();
-            progress.set(new RebuildProgress("FAILED", target, last.eventsDone(), last.eventsInLog(),
-                    last.eventsPerSecond(), null, last.startedAt(), Instant.now(), e.toString()));
+            progress.set(new RebuildProgress(RebuildProgress.State.FAILED, target, last.eventsDone(),
+                    last.eventsInLog(), last.eventsPerSecond(), null, last.startedAt(), clock.instant(),
+                    e.getClass().getSimpleName()));
         }
     }
 
@@ -143,7 +136,7 @@ public class ReadModelRebuild implements MeterBinder {
                                     List<AnnotationEventHandlerAdapter> handlers, RebuildProgress started,
                                     long doneBefore) throws Exception {
         long done = doneBefore;
-        Instant nextReport = Instant.now().plus(REPORT_EVERY);
+        Instant nextReport = clock.instant().plus(REPORT_EVERY);
         while (stream.hasNextAvailable(CAUGHT_UP_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
             TrackedEventMessage<?> event = stream.nextAvailable();
             for (AnnotationEventHandlerAdapter handler : handlers) {
@@ -154,9 +147,9 @@ public class ReadModelRebuild implements MeterBinder {
             done++;
             if (done % 1000 == 0) {
                 report(progress.get().state(), started, done, null);
-                if (Instant.now().isAfter(nextReport)) {
+                if (clock.instant().isAfter(nextReport)) {
                     log.info("Read-model rebuild: {}", progress.get());
-                    nextReport = Instant.now().plus(REPORT_EVERY);
+                    nextReport = clock.instant().plus(REPORT_EVERY);
                 }
             }
         }
@@ -177,8 +170,8 @@ public class ReadModelRebuild implements MeterBinder {
         return running;
     }
 
-    private void report(String state, RebuildProgress started, long done, Instant finishedAt) {
-        double seconds = Math.max(Duration.between(started.startedAt(), Instant.now()).toMillis(), 1) / 1000.0;
+    private void report(RebuildProgress.State state, RebuildProgress started, long done, Instant finishedAt) {
+        double seconds = Math.max(Duration.between(started.startedAt(), clock.instant()).toMillis(), 1) / 1000.0;
         double rate = done / seconds;
         long left = Math.max(started.eventsInLog() - done, 0);
         Long secondsLeft = rate > 0 ? Math.round(left / rate) : null;

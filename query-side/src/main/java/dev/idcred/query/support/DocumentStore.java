@@ -3,8 +3,9 @@ package dev.idcred.query.support;
 import org.bson.Document;
 
 /**
- * Where a projection keeps its documents: fetched and stored whole, by id. Live projections write through to
- * MongoDB; a rebuild keeps them in memory and writes the final documents in bulk.
+ * Where a projection keeps its documents: fetched and stored whole, by id, the one access the embedded wire-protocol
+ * server answers from an index. Live projections write through a batch that is flushed once per processor batch
+ * (see {@link ReadModelBatch}); a rebuild keeps them in memory and writes the final documents in bulk.
  */
 public interface DocumentStore {
 

@@ -3,7 +3,6 @@ package dev.idcred.query.support;
 import org.bson.Document;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
@@ -24,20 +23,5 @@ public final class Documents {
 
     public static List<String> strings(Document document, String field) {
         return document.getList(field, String.class, List.of());
-    }
-
-    /** The list with the value added at its end, unless it holds it already (a set kept in order). */
-    public static List<String> with(List<String> values, String value) {
-        var copy = new ArrayList<>(values);
-        if (!copy.contains(value)) {
-            copy.add(value);
-        }
-        return copy;
-    }
-
-    public static List<String> without(List<String> values, String value) {
-        var copy = new ArrayList<>(values);
-        copy.remove(value);
-        return copy;
     }
 }

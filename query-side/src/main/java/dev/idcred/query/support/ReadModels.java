@@ -2,27 +2,32 @@ package dev.idcred.query.support;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 
 /**
- * The read models' collections, by generation. The live projections write the current generation; a rebuild fills
- * the next one in memory, writes it in bulk, then makes it current. Generation 0 uses the plain names.
+ * The read models' collections, by generation. The live projections write the current generation through each
+ * processor batch ({@link ReadModelBatch}); a rebuild fills the next one in memory, writes it in bulk, then makes it
+ * current. Generation 0 uses the plain names. Every read and write is by {@code _id} (or {@code _id $in}): the only
+ * queries the embedded wire-protocol server answers without reading the whole collection, and ones every MongoDB
+ * answers from the index it always has.
  */
 public final class ReadModels {
 
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final int BULK = 1000;
+
     private final MongoDatabase database;
     private final IntSupplier generation;
-    private final Map<String, BufferedDocumentStore> buffers;
-    private final Map<String, String[]> indexesByCollection = new ConcurrentHashMap<>();
-    private final Set<String> indexed = ConcurrentHashMap.newKeySet();
+    private final Map<String, Map<String, Document>> buffers;
 
     private ReadModels(MongoDatabase database, IntSupplier generation, boolean buffered) {
         this.database = database;
@@ -44,36 +49,74 @@ public final class ReadModels {
         return generation == 0 ? collection : collection + "_g" + generation;
     }
 
-    /** This generation's MongoDB collection, for queries, with an ascending index on each named field. */
-    public MongoCollection<Document> collection(String name, String... indexedFields) {
-        String fullName = nameOf(name, generation.getAsInt());
-        MongoCollection<Document> collection = database.getCollection(fullName);
-        if (indexed.add(fullName)) {
-            for (String field : indexedFields) {
-                collection.createIndex(Indexes.ascending(field), new IndexOptions().name(field));
-            }
-        }
-        return collection;
+    /** This generation's MongoDB collection, for queries by id. */
+    public MongoCollection<Document> collection(String name) {
+        return database.getCollection(nameOf(name, generation.getAsInt()));
     }
 
-    /** Where projections keep this collection's documents: MongoDB itself, or memory during a rebuild. */
-    public DocumentStore documents(String name, String... indexedFields) {
-        if (buffers == null) {
-            return new MongoDocumentStore(collection(name, indexedFields));
+    /** Where projections keep this collection's documents. */
+    public DocumentStore documents(String name) {
+        return documents(name, 0);
+    }
+
+    /** As {@link #documents(String)}, written in a processor batch after the documents of earlier stages. */
+    public DocumentStore documents(String name, int stage) {
+        if (buffers != null) {
+            Map<String, Document> buffer;
+            synchronized (buffers) {
+                buffer = buffers.computeIfAbsent(name, n -> new LinkedHashMap<>());
+            }
+            return new DocumentStore() {
+                @Override
+                public Document get(String id) {
+                    return buffer.get(id);
+                }
+
+                @Override
+                public void put(Document document) {
+                    buffer.put((String) document.get("_id"), document);
+                }
+            };
         }
-        indexesByCollection.putIfAbsent(name, indexedFields);
-        synchronized (buffers) {
-            return buffers.computeIfAbsent(name, n -> new BufferedDocumentStore());
-        }
+        MongoCollection<Document> collection = collection(name);
+        return new DocumentStore() {
+            @Override
+            public Document get(String id) {
+                ReadModelBatch batch = ReadModelBatch.current();
+                return batch != null ? batch.get(collection, stage, id)
+                        : collection.find(Filters.eq("_id", id)).first();
+            }
+
+            @Override
+            public void put(Document document) {
+                ReadModelBatch batch = ReadModelBatch.current();
+                if (batch != null) {
+                    batch.put(collection, stage, document);
+                } else {
+                    collection.replaceOne(Filters.eq("_id", document.get("_id")), document, UPSERT);
+                }
+            }
+        };
     }
 
     /** Writes every document held in memory to this generation's collections; answers how many. */
     public long flush() {
         long written = 0;
         synchronized (buffers) {
-            for (Map.Entry<String, BufferedDocumentStore> buffer : buffers.entrySet()) {
-                written += buffer.getValue().writeTo(collection(buffer.getKey(),
-                        indexesByCollection.getOrDefault(buffer.getKey(), new String[0])));
+            for (Map.Entry<String, Map<String, Document>> buffer : buffers.entrySet()) {
+                MongoCollection<Document> collection = collection(buffer.getKey());
+                List<Document> batch = new ArrayList<>(BULK);
+                for (Document document : buffer.getValue().values()) {
+                    batch.add(document);
+                    if (batch.size() == BULK) {
+                        collection.insertMany(batch, new InsertManyOptions().ordered(false));
+                        batch = new ArrayList<>(BULK);
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    collection.insertMany(batch, new InsertManyOptions().ordered(false));
+                }
+                written += buffer.getValue().size();
             }
         }
         return written;

@@ -1,5 +1,6 @@
 package dev.idcred.shared.apiclient;
 
+import dev.idcred.shared.credential.CredentialEvent;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -7,5 +8,14 @@ import java.time.Instant;
 /** An API client came to be. {@code secretHash} is a keyed hash of the secret, never the secret. */
 @Revision("1")
 public record ApiClientCreated(String clientId, String ownerId, String keyType, ApiClientSettings settings,
-                               String secretHash, Instant createdAt) {
+                               String secretHash, Instant createdAt) implements CredentialEvent {
+    @Override
+    public String credentialId() {
+        return clientId;
+    }
+
+    @Override
+    public Instant occurredAt() {
+        return createdAt;
+    }
 }

@@ -1,10 +1,20 @@
 package dev.idcred.shared.apiclient;
 
+import dev.idcred.shared.credential.CredentialEvent;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
 /** An API client's settings changed; carries all of them as they now are. */
 @Revision("1")
-public record ApiClientUpdated(String clientId, ApiClientSettings settings, Instant modifiedAt) {
+public record ApiClientUpdated(String clientId, ApiClientSettings settings, Instant modifiedAt) implements CredentialEvent {
+    @Override
+    public String credentialId() {
+        return clientId;
+    }
+
+    @Override
+    public Instant occurredAt() {
+        return modifiedAt;
+    }
 }

@@ -21,6 +21,7 @@ public enum ErrorCode {
     CONFLICT(409, "409 Conflict"),
     PAT_NAME_TAKEN(409, "409.1 Personal access token name taken"),
     UNSUPPORTED_MEDIA_TYPE(415, "415 Unsupported media type"),
+    TOO_MANY_REQUESTS(429, "429 Too many requests"),
     INTERNAL_ERROR(500, "500 Internal fault"),
     READ_SIDE_BEHIND(503, "503 Read side catching up");
 

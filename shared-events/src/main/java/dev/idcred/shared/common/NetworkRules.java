@@ -28,17 +28,23 @@ public record NetworkRules(List<String> allowedCidrs, List<String> allowedCountr
         return !allowedCidrs.isEmpty() || !allowedCountries.isEmpty();
     }
 
+    /** Why a call is outside the rules: which rule ({@code NETWORK} or {@code COUNTRY}) and in words. */
+    public record Refusal(String rule, String reason) {
+    }
+
     /** Why a call from {@code address} in {@code country} (null: unknown) is outside the rules; empty if inside. */
-    public Optional<String> refusalFor(String address, String country) {
+    public Optional<Refusal> refusalFor(String address, String country) {
         if (!allowedCidrs.isEmpty()) {
             Optional<InetAddress> client = ipLiteral(address);
             if (client.isEmpty() || allowedCidrs.stream().noneMatch(cidr -> contains(cidr, client.get()))) {
-                return Optional.of("The client address " + address + " is outside the allowed networks");
+                return Optional.of(new Refusal("NETWORK",
+                        "The client address " + address + " is outside the allowed networks"));
             }
         }
         if (!allowedCountries.isEmpty() && (country == null || !allowedCountries.contains(country))) {
-            return Optional.of(country == null ? "The client's country is unknown and the allowed countries are "
-                    + String.join(", ", allowedCountries) : "The client's country " + country + " is not allowed");
+            return Optional.of(new Refusal("COUNTRY", country == null
+                    ? "The client's country is unknown and the allowed countries are "
+                    + String.join(", ", allowedCountries) : "The client's country " + country + " is not allowed"));
         }
         return Optional.empty();
     }

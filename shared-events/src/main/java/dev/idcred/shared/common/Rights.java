@@ -16,6 +16,8 @@ public final class Rights {
     public static final String VIRTUAL_APPLIANCES_MANAGE = "idn:virtual-appliances:manage";
     public static final String AUDIT_READ = "idn:audit:read";
     public static final String READ_MODELS_REBUILD = "idn:read-models:rebuild";
+    /** Scraping the service's metrics ({@code /actuator/prometheus}). */
+    public static final String METRICS_READ = "idn:metrics:read";
 
     private Rights() {
     }

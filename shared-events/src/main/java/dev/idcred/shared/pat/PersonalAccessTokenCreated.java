@@ -1,5 +1,6 @@
 package dev.idcred.shared.pat;
 
+import dev.idcred.shared.credential.CredentialEvent;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -8,5 +9,14 @@ import java.util.List;
 /** A personal access token came to be. {@code secretHash} is a keyed hash, never the secret. */
 @Revision("1")
 public record PersonalAccessTokenCreated(String tokenId, String ownerId, String name, List<String> scope,
-                                         int accessTokenValiditySeconds, String secretHash, Instant createdAt) {
+                                         int accessTokenValiditySeconds, String secretHash, Instant createdAt) implements CredentialEvent {
+    @Override
+    public String credentialId() {
+        return tokenId;
+    }
+
+    @Override
+    public Instant occurredAt() {
+        return createdAt;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.idcred.shared.token;
 
+import dev.idcred.shared.credential.CredentialEvent;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -10,5 +11,14 @@ import java.time.Instant;
  */
 @Revision("1")
 public record RefreshTokenFamilyRevoked(String familyId, String clientId, String ownerId, String reason,
-                                        Instant accessTokensValidUntil, Instant revokedAt) {
+                                        Instant accessTokensValidUntil, Instant revokedAt) implements CredentialEvent {
+    @Override
+    public String credentialId() {
+        return clientId;
+    }
+
+    @Override
+    public Instant occurredAt() {
+        return revokedAt;
+    }
 }

@@ -21,7 +21,8 @@ class NetworkRulesTest {
         assertThat(rules.refusalFor("192.168.1.200", null)).isEmpty();
         assertThat(rules.refusalFor("2001:db8:0:0:0:0:0:9", null)).isEmpty();
         assertThat(rules.refusalFor("192.168.1.127", null)).hasValueSatisfying(
-                reason -> assertThat(reason).contains("192.168.1.127"));
+                refusal -> assertThat(refusal).isEqualTo(new NetworkRules.Refusal("NETWORK",
+                        "The client address 192.168.1.127 is outside the allowed networks")));
         assertThat(rules.refusalFor("11.0.0.1", null)).isPresent();
         assertThat(rules.refusalFor("2001:db9::1", null)).isPresent();
         assertThat(rules.refusalFor("not an address", null)).isPresent();
@@ -31,7 +32,7 @@ class NetworkRulesTest {
     void anAllowedCountryMustBeKnownAndListed() {
         var rules = new NetworkRules(List.of(), List.of("CH"));
         assertThat(rules.refusalFor("203.0.113.1", "CH")).isEmpty();
-        assertThat(rules.refusalFor("203.0.113.1", "DE")).isPresent();
+        assertThat(rules.refusalFor("203.0.113.1", "DE")).map(NetworkRules.Refusal::rule).hasValue("COUNTRY");
         assertThat(rules.refusalFor("203.0.113.1", null)).isPresent();
     }
 

@@ -1,0 +1,69 @@
+package dev.idcred.access;
+
+import dev.idcred.access.audit.AuditIndex;
+import dev.idcred.access.catalogue.RightsCatalogueFile;
+import dev.idcred.access.gate.CallerArgumentResolver;
+import dev.idcred.access.http.JsonErrorReportValve;
+import dev.idcred.shared.common.RightsCatalogue;
+import org.apache.catalina.core.StandardHost;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * What both sides share: the clock, the rights catalogue, the caller as a controller parameter, Tomcat's own refusals
+ * in the API's error body, scheduled work, and the audit index written in the transaction of every event either side
+ * appends.
+ */
+@Configuration
+@EnableScheduling
+public class AccessConfiguration implements WebMvcConfigurer {
+
+    /** Milliseconds, the precision the v3 API shows, so a command's response and later reads agree. */
+    @Bean
+    static Clock clock() {
+        return Clock.tickMillis(ZoneOffset.UTC);
+    }
+
+    @Bean
+    RightsCatalogue rightsCatalogue(@Value("${credentials.rights-catalogue:classpath:rights-catalogue.yaml}")
+                                    Resource location) throws IOException {
+        return RightsCatalogueFile.load(location);
+    }
+
+    /** Tomcat reports what it refuses on its own with the API's error body (see {@link JsonErrorReportValve}). */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonErrorsFromTomcat() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+            }
+        });
+    }
+
+    /** The audit index is written in the appending transaction; a failure to write it fails the append. */
+    @Autowired
+    void indexEveryEventInItsTransaction(EventProcessingConfigurer processing) {
+        processing.registerSubscribingEventProcessor(AuditIndex.GROUP)
+                .registerListenerInvocationErrorHandler(AuditIndex.GROUP, c -> PropagatingErrorHandler.instance());
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CallerArgumentResolver());
+    }
+}

@@ -1,0 +1,33 @@
+package dev.idcred.command.directory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+/** The live personal access tokens whose owner's tenant access has ended: what {@link TenantAccessExpiry} deletes. */
+@Component
+class OwnerAccessEnded {
+
+    /** A live token, its owner, and when the owner's access ended. */
+    record ExpiredToken(String tokenId, String ownerId, Instant accessEndedAt) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    OwnerAccessEnded(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Live tokens of identities whose tenant access ended at or before {@code now}. */
+    List<ExpiredToken> tokensBy(Instant now) {
+        return jdbc.query("""
+                        select n.token_id, n.owner_id, i.tenant_access_expires_at
+                        from pat_name n join access_identity i on i.identity_id = n.owner_id
+                        where i.tenant_access_expires_at <= ?""",
+                (row, i) -> new ExpiredToken(row.getString(1), row.getString(2), row.getTimestamp(3).toInstant()),
+                Timestamp.from(now));
+    }
+}

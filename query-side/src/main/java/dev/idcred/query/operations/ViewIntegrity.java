@@ -1,0 +1,172 @@
+package dev.idcred.query.operations;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
+import dev.idcred.query.processing.AppliedPositions;
+import dev.idcred.query.processing.ReadModelProcessors;
+import dev.idcred.query.support.Projection;
+import dev.idcred.query.support.ReadModelGenerations;
+import dev.idcred.query.support.ReadModels;
+import dev.idcred.query.support.ViewDocuments;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Checks every view against the log, at start and every {@code credentials.read-side.integrity-interval}: for each
+ * event a view's processor says it has applied (up to its applied position, across all instances), of an aggregate
+ * the view mirrors and of a type the view handles, the view's document of that aggregate must have applied it (its
+ * {@code position} is at or after the event's). The log is read from where the last check ended; a view that missed
+ * an event makes the health component {@code views} DOWN, naming the view, the aggregate and the event, until a
+ * rebuild replaces it. So a view that silently lost events can no longer answer UP.
+ */
+@Component("views")
+public class ViewIntegrity implements HealthIndicator {
+
+    private static final Logger log = LoggerFactory.getLogger(ViewIntegrity.class);
+    private static final int LOOKUP_BATCH = 500;
+
+    /** A view's document that lacks an event the view's processor has applied. */
+    public record Gap(String view, String aggregateId, long missingPosition, long documentPosition) {
+    }
+
+    private record Checked(Projection projection, String group, AnnotationEventHandlerAdapter handlers) {
+    }
+
+    private final List<Checked> views;
+    private final EventStore events;
+    private final AppliedPositions applied;
+    private final ReadModels readModels;
+    private final ReadModelGenerations generations;
+    private final MongoCollection<Document> progress;
+    private final Map<String, List<Gap>> gaps = new LinkedHashMap<>();
+
+    ViewIntegrity(List<Projection> projections, @Lazy EventStore events, AppliedPositions applied,
+                  ReadModels readModels, ReadModelGenerations generations, MongoDatabase database) {
+        this.views = projections.stream().map(projection -> new Checked(projection,
+                ReadModelProcessors.groupOf(projection), new AnnotationEventHandlerAdapter(projection))).toList();
+        this.events = events;
+        this.applied = applied;
+        this.readModels = readModels;
+        this.generations = generations;
+        this.progress = database.getCollection("view_integrity");
+    }
+
+    @Override
+    public synchronized Health health() {
+        if (gaps.isEmpty()) {
+            return Health.up().build();
+        }
+        return Health.down().withDetail("gaps", Map.copyOf(gaps)).withDetail("remedy",
+                "POST /v3/read-model-rebuilds rebuilds every view from the log").build();
+    }
+
+    @Scheduled(initialDelay = 0, fixedDelayString = "${credentials.read-side.integrity-interval:PT30S}")
+    public synchronized void check() {
+        for (Checked view : views) {
+            try {
+                check(view);
+            } catch (RuntimeException e) {
+                log.warn("Could not check the view {} against the log: {}", view.group(), e.toString());
+            }
+        }
+    }
+
+    /** Gaps found so far, by view: none while every view holds every event it applied. */
+    public synchronized Map<String, List<Gap>> gaps() {
+        return Map.copyOf(gaps);
+    }
+
+    private void check(Checked view) {
+        OptionalLong appliedThrough = applied.of(view.group());
+        if (appliedThrough.isEmpty()) {
+            return;
+        }
+        String key = view.group() + "@" + generations.current();
+        Document checked = progress.find(Filters.eq("_id", key)).first();
+        long from = checked == null ? -1 : checked.get("checkedThrough", Number.class).longValue();
+        long through = appliedThrough.getAsLong();
+        if (through <= from) {
+            return;
+        }
+        Map<String, Map<String, Long>> expected = expectedPositions(view, from, through);
+        List<Gap> found = new ArrayList<>();
+        expected.forEach((collection, byAggregate) -> found.addAll(missing(view.group(), collection, byAggregate)));
+        if (!found.isEmpty()) {
+            gaps.put(view.group(), found.size() > 20 ? found.subList(0, 20) : found);
+            log.error("The view {} misses {} event(s) it applied, such as {}; rebuild it", view.group(),
+                    found.size(), found.get(0));
+            return;
+        }
+        gaps.remove(view.group());
+        progress.replaceOne(Filters.eq("_id", key), new Document("_id", key).append("checkedThrough", through),
+                new ReplaceOptions().upsert(true));
+    }
+
+    /** For each mirrored collection, the last position of a handled event of each aggregate, in (from, through]. */
+    private Map<String, Map<String, Long>> expectedPositions(Checked view, long from, long through) {
+        Map<String, String> mirrors = view.projection().mirrors();
+        Map<String, Map<String, Long>> expected = new HashMap<>();
+        GapAwareTrackingToken start = from < 0 ? null : GapAwareTrackingToken.newInstance(from, Collections.emptySet());
+        try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(start)) {
+            while (stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
+                TrackedEventMessage<?> event = stream.nextAvailable();
+                long position = event.trackingToken().position().orElse(Long.MAX_VALUE);
+                if (position > through) {
+                    break;
+                }
+                if (event instanceof DomainEventMessage<?> domain && domain.getType() != null
+                        && mirrors.containsKey(domain.getType())
+                        && view.handlers().canHandleType(event.getPayloadType())) {
+                    expected.computeIfAbsent(mirrors.get(domain.getType()), c -> new HashMap<>())
+                            .merge(domain.getAggregateIdentifier(), position, Math::max);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return expected;
+    }
+
+    private List<Gap> missing(String group, String collection, Map<String, Long> byAggregate) {
+        var found = new ArrayList<Gap>();
+        List<String> ids = new ArrayList<>(byAggregate.keySet());
+        for (int i = 0; i < ids.size(); i += LOOKUP_BATCH) {
+            List<String> batch = ids.subList(i, Math.min(i + LOOKUP_BATCH, ids.size()));
+            Map<String, Long> positions = new HashMap<>();
+            readModels.collection(collection).find(Filters.in("_id", batch))
+                    .projection(Projections.include(ViewDocuments.POSITION))
+                    .forEach(d -> positions.put(d.getString("_id"), ViewDocuments.positionOf(d)));
+            for (String id : batch) {
+                long has = positions.getOrDefault(id, -1L);
+                if (has < byAggregate.get(id)) {
+                    found.add(new Gap(group + "/" + collection, id, byAggregate.get(id), has));
+                }
+            }
+        }
+        return found;
+    }
+}

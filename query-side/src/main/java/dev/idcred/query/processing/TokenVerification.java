@@ -1,0 +1,30 @@
+package dev.idcred.query.processing;
+
+import dev.idcred.access.gate.TokenClaims;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/**
+ * The query side on its own verifies access tokens with the key set the command side publishes
+ * ({@code JWK_SET_URI}), with the same rules as the command side: ES256 or RS256, our issuer and audience, expiry to
+ * the second. Where both sides share a process, the command side's own keys verify.
+ */
+@Configuration
+@ConditionalOnProperty("credentials.jwk-set-uri")
+class TokenVerification {
+
+    @Bean
+    JwtDecoder jwtDecoder(@Value("${credentials.jwk-set-uri}") String jwkSetUri) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri)
+                .jwsAlgorithm(SignatureAlgorithm.ES256)
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        decoder.setJwtValidator(TokenClaims.validator());
+        return decoder;
+    }
+}

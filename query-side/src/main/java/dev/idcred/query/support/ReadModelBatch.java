@@ -1,0 +1,93 @@
+package dev.idcred.query.support;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The documents one batch of a processor reads and writes: read once, changed in memory, written in bulk when the
+ * batch's last event has been handled ({@link ReadModelBatchFlush}), before the processor stores its token. So a
+ * batch of a hundred events costs a handful of round trips instead of hundreds, and a crash between the writes and
+ * the token only makes the next owner apply the batch again, which every projection tolerates. Documents of a later
+ * {@code stage} are written after those of an earlier one (an ordered listing's pages after its items).
+ */
+public final class ReadModelBatch {
+
+    private static final String RESOURCE = ReadModelBatch.class.getName();
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+
+    private record Pending(MongoCollection<Document> collection, int stage, Map<String, Document> read,
+                           Map<String, Document> written) {
+    }
+
+    private final Map<String, Pending> byCollection = new LinkedHashMap<>();
+
+    /** The batch of the event-processing unit of work on this thread, or null outside one. */
+    static ReadModelBatch current() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        if (!(root.getMessage() instanceof EventMessage<?>)) {
+            return null;
+        }
+        return root.getOrComputeResource(RESOURCE, key -> new ReadModelBatch());
+    }
+
+    /** Writes what the batch of {@code unitOfWork} changed, if anything, and forgets it. */
+    static void flush(UnitOfWork<?> unitOfWork) {
+        ReadModelBatch batch = unitOfWork.root().getResource(RESOURCE);
+        if (batch != null) {
+            unitOfWork.root().resources().remove(RESOURCE);
+            batch.flush();
+        }
+    }
+
+    Document get(MongoCollection<Document> collection, int stage, String id) {
+        Pending pending = pending(collection, stage);
+        Document written = pending.written().get(id);
+        if (written != null) {
+            return written;
+        }
+        if (!pending.read().containsKey(id)) {
+            pending.read().put(id, collection.find(Filters.eq("_id", id)).first());
+        }
+        return pending.read().get(id);
+    }
+
+    void put(MongoCollection<Document> collection, int stage, Document document) {
+        pending(collection, stage).written().put((String) document.get("_id"), document);
+    }
+
+    private Pending pending(MongoCollection<Document> collection, int stage) {
+        return byCollection.computeIfAbsent(collection.getNamespace().getFullName(),
+                name -> new Pending(collection, stage, new HashMap<>(), new LinkedHashMap<>()));
+    }
+
+    private void flush() {
+        List<Pending> inOrder = new ArrayList<>(byCollection.values());
+        inOrder.sort((a, b) -> Integer.compare(a.stage(), b.stage()));
+        for (Pending pending : inOrder) {
+            if (pending.written().isEmpty()) {
+                continue;
+            }
+            var writes = new ArrayList<ReplaceOneModel<Document>>(pending.written().size());
+            pending.written().forEach((id, document) -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", id),
+                    document, UPSERT)));
+            pending.collection().bulkWrite(writes, new BulkWriteOptions().ordered(true));
+        }
+        byCollection.clear();
+    }
+}

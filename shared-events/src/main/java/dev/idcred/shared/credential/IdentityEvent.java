@@ -1,0 +1,15 @@
+package dev.idcred.shared.credential;
+
+import java.time.Instant;
+
+/**
+ * An event that changes what an identity's credentials may do: its user levels, tenant-access expiry or network
+ * rules. Folded by {@link OwnerFacts#fold}.
+ */
+public interface IdentityEvent {
+
+    String identityId();
+
+    /** The business instant the change took effect. */
+    Instant occurredAt();
+}
