@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Builds the service if its sources changed since the last build, then runs it with embedded stores.
-# Environment: PORT (8080), DATA_DIR (./data), POSTGRES_URL / MONGODB_URI (external stores instead of embedded),
-# BOOTSTRAP_CLIENT_ID / BOOTSTRAP_CLIENT_SECRET (the first admin API client).
+# Builds the service if its sources changed since the last build, then runs it.
+#   ./run.sh                 the whole service in one process, with embedded stores under DATA_DIR (default ./data)
+#   ./run.sh stores          the embedded PostgreSQL (POSTGRES_PORT, 15432) and MongoDB wire-protocol server
+#                            (MONGODB_PORT, 27017) alone, for side processes to share
+#   ./run.sh command-side    the command side alone (needs POSTGRES_URL)
+#   ./run.sh query-side      the query side alone (needs POSTGRES_URL, MONGODB_URI, JWK_SET_URI)
+# Every variable is described in the README's "Running it".
 set -euo pipefail
 cd "$(dirname "$0")"
 jar=launcher/target/credential-service.jar
@@ -9,4 +13,4 @@ if [ ! -f "$jar" ] || [ -n "$(find pom.xml ./*/pom.xml ./*/src/main -newer "$jar
   echo "Building the service (first run downloads dependencies; this takes a few minutes)..." >&2
   ./mvnw -B -q -DskipTests install
 fi
-exec java ${JAVA_OPTS:-} -jar "$jar" "$@"
+exec java ${JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=256m} -jar "$jar" "$@"

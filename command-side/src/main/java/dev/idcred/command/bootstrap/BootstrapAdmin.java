@@ -15,6 +15,8 @@ import dev.idcred.shared.credential.CredentialStates;
 import dev.idcred.shared.identity.CreateIdentity;
 import dev.idcred.shared.identity.GrantUserLevel;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -58,10 +60,10 @@ class BootstrapAdmin implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        boolean firstStart = states.identity(ADMIN_IDENTITY_ID).isEmpty();
+        boolean firstStart = states.identity(ADMIN_IDENTITY_ID).isEmpty()
+                && !madeByAnotherInstance(() -> commands.sendAs(new CreateIdentity(ADMIN_IDENTITY_ID,
+                "Bootstrap administrator", IdentityKind.USER, null, null), AuditMetadata.SYSTEM));
         if (firstStart) {
-            commands.sendAs(new CreateIdentity(ADMIN_IDENTITY_ID, "Bootstrap administrator", IdentityKind.USER,
-                    null, null), AuditMetadata.SYSTEM);
             commands.sendAs(new GrantUserLevel(ADMIN_IDENTITY_ID, "ORG_ADMIN"), AuditMetadata.SYSTEM);
         }
         if (bootstrap.configured()) {
@@ -74,8 +76,10 @@ class BootstrapAdmin implements ApplicationRunner {
                         + " again. To have a bootstrap client, choose another BOOTSTRAP_CLIENT_ID.", clientId);
                 return;
             }
-            createClient(clientId, secrets.adopt(bootstrap.clientSecret()));
-            log.info("Bootstrap admin client {} created from BOOTSTRAP_CLIENT_ID/BOOTSTRAP_CLIENT_SECRET", clientId);
+            if (!madeByAnotherInstance(() -> createClient(clientId, secrets.adopt(bootstrap.clientSecret())))) {
+                log.info("Bootstrap admin client {} created from BOOTSTRAP_CLIENT_ID/BOOTSTRAP_CLIENT_SECRET",
+                        clientId);
+            }
         } else if (firstStart) {
             String generatedId = Ids.next();
             SecretIssuer.IssuedSecret secret = secrets.issue();
@@ -85,6 +89,20 @@ class BootstrapAdmin implements ApplicationRunner {
                     + secret.secret() + "\"}\n");
             log.info("Bootstrap admin client {} created; its secret is in {} (readable only by its owner)",
                     generatedId, file.toAbsolutePath());
+        }
+    }
+
+    /**
+     * Runs a creation that another command-side instance starting at the same moment may win: its aggregate then
+     * exists already, which is as good. Answers whether the other instance made it.
+     */
+    private static boolean madeByAnotherInstance(Runnable creation) {
+        try {
+            creation.run();
+            return false;
+        } catch (AggregateStreamCreationException | ConcurrencyException e) {
+            log.info("Another instance made the bootstrap administrator at the same moment");
+            return true;
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.idcred.query.apiclient;
 
 import dev.idcred.query.support.OrderedListing;
-import dev.idcred.query.support.Positions;
 import dev.idcred.query.support.Projection;
 import dev.idcred.query.support.ReadModels;
 import dev.idcred.shared.apiclient.ApiClientCreated;
@@ -13,11 +12,13 @@ import dev.idcred.shared.apiclient.FindApiClient;
 import dev.idcred.shared.apiclient.ListApiClients;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,13 +42,18 @@ public class ApiClientProjection implements Projection {
     }
 
     @Override
+    public List<String> mismatches(Collection<String> aggregateIds) {
+        return clients.mismatches(aggregateIds);
+    }
+
+    @Override
     public Projection into(ReadModels generation) {
         return new ApiClientProjection(generation);
     }
 
     @EventHandler
-    void on(ApiClientCreated event, TrackingToken token) {
-        clients.add(event.clientId(), Positions.of(token), settings(event.settings())
+    void on(ApiClientCreated event, @SequenceNumber long version) {
+        clients.add(event.clientId(), version, settings(event.settings())
                 .append("ownerId", event.ownerId())
                 .append("keyType", event.keyType())
                 .append("created", date(event.createdAt()))
@@ -56,20 +62,20 @@ public class ApiClientProjection implements Projection {
     }
 
     @EventHandler
-    void on(ApiClientUpdated event, TrackingToken token) {
+    void on(ApiClientUpdated event, @SequenceNumber long version) {
         Document changed = settings(event.settings()).append("modified", date(event.modifiedAt()));
-        clients.update(event.clientId(), Positions.of(token), client -> client.putAll(changed));
+        clients.update(event.clientId(), version, client -> client.putAll(changed));
     }
 
     @EventHandler
-    void on(ApiClientUsed event, TrackingToken token) {
-        clients.update(event.clientId(), Positions.of(token),
+    void on(ApiClientUsed event, @SequenceNumber long version) {
+        clients.update(event.clientId(), version,
                 client -> client.put(OrderedListing.LAST_USED, date(event.usedAt())));
     }
 
     @EventHandler
-    void on(ApiClientDeleted event, TrackingToken token) {
-        clients.remove(event.clientId(), Positions.of(token));
+    void on(ApiClientDeleted event, @SequenceNumber long version) {
+        clients.remove(event.clientId(), version);
     }
 
     @QueryHandler

@@ -2,7 +2,6 @@ package dev.idcred.query.appliance;
 
 import dev.idcred.query.support.Documents;
 import dev.idcred.query.support.OrderedListing;
-import dev.idcred.query.support.Positions;
 import dev.idcred.query.support.Projection;
 import dev.idcred.query.support.ReadModels;
 import dev.idcred.shared.appliance.ListVirtualAppliances;
@@ -11,11 +10,13 @@ import dev.idcred.shared.appliance.VirtualApplianceDeleted;
 import dev.idcred.shared.common.LastUsedFilter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 import static dev.idcred.query.support.Documents.date;
@@ -38,21 +39,26 @@ public class VirtualApplianceProjection implements Projection {
     }
 
     @Override
+    public List<String> mismatches(Collection<String> aggregateIds) {
+        return appliances.mismatches(aggregateIds);
+    }
+
+    @Override
     public Projection into(ReadModels generation) {
         return new VirtualApplianceProjection(generation);
     }
 
     @EventHandler
-    void on(VirtualApplianceCreated event, TrackingToken token) {
-        appliances.add(event.applianceId(), Positions.of(token), new Document("name", event.name())
+    void on(VirtualApplianceCreated event, @SequenceNumber long version) {
+        appliances.add(event.applianceId(), version, new Document("name", event.name())
                 .append("ownerId", event.ownerId())
                 .append("keyClientId", event.keyClientId())
                 .append("created", date(event.createdAt())));
     }
 
     @EventHandler
-    void on(VirtualApplianceDeleted event, TrackingToken token) {
-        appliances.remove(event.applianceId(), Positions.of(token));
+    void on(VirtualApplianceDeleted event, @SequenceNumber long version) {
+        appliances.remove(event.applianceId(), version);
     }
 
     @QueryHandler

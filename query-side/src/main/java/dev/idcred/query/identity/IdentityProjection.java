@@ -2,7 +2,6 @@ package dev.idcred.query.identity;
 
 import dev.idcred.query.support.Documents;
 import dev.idcred.query.support.OrderedListing;
-import dev.idcred.query.support.Positions;
 import dev.idcred.query.support.Projection;
 import dev.idcred.query.support.ReadModels;
 import dev.idcred.shared.common.LastUsedFilter;
@@ -15,11 +14,12 @@ import dev.idcred.shared.identity.UserLevelGranted;
 import dev.idcred.shared.identity.UserLevelRevoked;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,13 +47,18 @@ public class IdentityProjection implements Projection {
     }
 
     @Override
+    public List<String> mismatches(Collection<String> aggregateIds) {
+        return identities.mismatches(aggregateIds);
+    }
+
+    @Override
     public Projection into(ReadModels generation) {
         return new IdentityProjection(generation);
     }
 
     @EventHandler
-    void on(IdentityCreated event, TrackingToken token) {
-        identities.add(event.identityId(), Positions.of(token), new Document("name", event.name())
+    void on(IdentityCreated event, @SequenceNumber long version) {
+        identities.add(event.identityId(), version, new Document("name", event.name())
                 .append("kind", event.kind().name())
                 .append("tenantAccessExpiresAt", date(event.tenantAccessExpiresAt()))
                 .append("networkRules", rules(event.networkRules()))
@@ -63,8 +68,8 @@ public class IdentityProjection implements Projection {
     }
 
     @EventHandler
-    void on(IdentityUpdated event, TrackingToken token) {
-        identities.update(event.identityId(), Positions.of(token), identity -> identity
+    void on(IdentityUpdated event, @SequenceNumber long version) {
+        identities.update(event.identityId(), version, identity -> identity
                 .append("name", event.name())
                 .append("tenantAccessExpiresAt", date(event.tenantAccessExpiresAt()))
                 .append("networkRules", rules(event.networkRules()))
@@ -72,8 +77,8 @@ public class IdentityProjection implements Projection {
     }
 
     @EventHandler
-    void on(UserLevelGranted event, TrackingToken token) {
-        identities.update(event.identityId(), Positions.of(token), identity -> {
+    void on(UserLevelGranted event, @SequenceNumber long version) {
+        identities.update(event.identityId(), version, identity -> {
             var levels = new TreeSet<>(Documents.strings(identity, "levels"));
             levels.add(event.level());
             identity.append("levels", new ArrayList<>(levels)).put("modified", date(event.grantedAt()));
@@ -81,8 +86,8 @@ public class IdentityProjection implements Projection {
     }
 
     @EventHandler
-    void on(UserLevelRevoked event, TrackingToken token) {
-        identities.update(event.identityId(), Positions.of(token), identity -> {
+    void on(UserLevelRevoked event, @SequenceNumber long version) {
+        identities.update(event.identityId(), version, identity -> {
             var levels = new TreeSet<>(Documents.strings(identity, "levels"));
             levels.remove(event.level());
             identity.append("levels", new ArrayList<>(levels)).put("modified", date(event.revokedAt()));

@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +40,10 @@ import java.util.concurrent.TimeUnit;
  * Checks every view against the log, at start and every {@code credentials.read-side.integrity-interval}: for each
  * event a view's processor says it has applied (up to its applied position, across all instances), of an aggregate
  * the view mirrors and of a type the view handles, the view's document of that aggregate must have applied it (its
- * {@code position} is at or after the event's). The log is read from where the last check ended; a view that missed
- * an event makes the health component {@code views} DOWN, naming the view, the aggregate and the event, until a
- * rebuild replaces it. So a view that silently lost events can no longer answer UP.
+ * {@code version} is at or after the event's sequence number), and what the view derives from those documents (a listing's pages, an
+ * owner's index) must agree with them. The log is read from where the last check ended; a view that missed an event
+ * makes the health component {@code views} DOWN, naming the document and the event, until a rebuild replaces it. So
+ * a view that silently lost events can no longer answer UP.
  */
 @Component("views")
 public class ViewIntegrity implements HealthIndicator {
@@ -49,8 +51,8 @@ public class ViewIntegrity implements HealthIndicator {
     private static final Logger log = LoggerFactory.getLogger(ViewIntegrity.class);
     private static final int LOOKUP_BATCH = 500;
 
-    /** A view's document that lacks an event the view's processor has applied. */
-    public record Gap(String view, String aggregateId, long missingPosition, long documentPosition) {
+    /** A view's document that lacks what its processor applied: where, and what is wrong with it. */
+    public record Gap(String document, String problem) {
     }
 
     private record Checked(Projection projection, String group, AnnotationEventHandlerAdapter handlers) {
@@ -115,6 +117,10 @@ public class ViewIntegrity implements HealthIndicator {
         Map<String, Map<String, Long>> expected = expectedPositions(view, from, through);
         List<Gap> found = new ArrayList<>();
         expected.forEach((collection, byAggregate) -> found.addAll(missing(view.group(), collection, byAggregate)));
+        var touched = new HashSet<String>();
+        expected.values().forEach(byAggregate -> touched.addAll(byAggregate.keySet()));
+        view.projection().mismatches(touched).forEach(mismatch -> found.add(new Gap(view.group() + "/" + mismatch,
+                "disagrees with the document it is made from")));
         if (!found.isEmpty()) {
             gaps.put(view.group(), found.size() > 20 ? found.subList(0, 20) : found);
             log.error("The view {} misses {} event(s) it applied, such as {}; rebuild it", view.group(),
@@ -126,7 +132,10 @@ public class ViewIntegrity implements HealthIndicator {
                 new ReplaceOptions().upsert(true));
     }
 
-    /** For each mirrored collection, the last position of a handled event of each aggregate, in (from, through]. */
+    /**
+     * For each mirrored collection, the last sequence number of a handled event of each aggregate whose events at log
+     * positions (from, through] the view's processor has applied.
+     */
     private Map<String, Map<String, Long>> expectedPositions(Checked view, long from, long through) {
         Map<String, String> mirrors = view.projection().mirrors();
         Map<String, Map<String, Long>> expected = new HashMap<>();
@@ -142,7 +151,7 @@ public class ViewIntegrity implements HealthIndicator {
                         && mirrors.containsKey(domain.getType())
                         && view.handlers().canHandleType(event.getPayloadType())) {
                     expected.computeIfAbsent(mirrors.get(domain.getType()), c -> new HashMap<>())
-                            .merge(domain.getAggregateIdentifier(), position, Math::max);
+                            .merge(domain.getAggregateIdentifier(), domain.getSequenceNumber(), Math::max);
                 }
             }
         } catch (InterruptedException e) {
@@ -156,14 +165,15 @@ public class ViewIntegrity implements HealthIndicator {
         List<String> ids = new ArrayList<>(byAggregate.keySet());
         for (int i = 0; i < ids.size(); i += LOOKUP_BATCH) {
             List<String> batch = ids.subList(i, Math.min(i + LOOKUP_BATCH, ids.size()));
-            Map<String, Long> positions = new HashMap<>();
+            Map<String, Long> versions = new HashMap<>();
             readModels.collection(collection).find(Filters.in("_id", batch))
-                    .projection(Projections.include(ViewDocuments.POSITION))
-                    .forEach(d -> positions.put(d.getString("_id"), ViewDocuments.positionOf(d)));
+                    .projection(Projections.include(ViewDocuments.VERSION))
+                    .forEach(d -> versions.put(d.getString("_id"), ViewDocuments.versionOf(d)));
             for (String id : batch) {
-                long has = positions.getOrDefault(id, -1L);
+                long has = versions.getOrDefault(id, -1L);
                 if (has < byAggregate.get(id)) {
-                    found.add(new Gap(group + "/" + collection, id, byAggregate.get(id), has));
+                    found.add(new Gap(group + "/" + collection + "/" + id, "misses its aggregate's event "
+                            + byAggregate.get(id) + (has < 0 ? " (no document)" : " (has applied up to " + has + ")")));
                 }
             }
         }

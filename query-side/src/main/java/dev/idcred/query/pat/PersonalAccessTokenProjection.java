@@ -1,9 +1,9 @@
 package dev.idcred.query.pat;
 
 import dev.idcred.query.identity.IdentityNames;
+import dev.idcred.query.support.DocumentStore;
 import dev.idcred.query.support.Documents;
 import dev.idcred.query.support.OrderedListing;
-import dev.idcred.query.support.Positions;
 import dev.idcred.query.support.Projection;
 import dev.idcred.query.support.ReadModels;
 import dev.idcred.query.support.ViewDocuments;
@@ -17,13 +17,13 @@ import dev.idcred.shared.pat.PersonalAccessTokenUsed;
 import com.mongodb.client.model.Filters;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -39,16 +39,15 @@ public class PersonalAccessTokenProjection implements Projection {
 
     public static final String GROUP = "personal-access-tokens";
     private static final String TOKENS = "tokens";
+    private static final String OWNERS = "personal_access_tokens_by_owner";
 
     private final ReadModels readModels;
     private final OrderedListing tokens;
-    private final ViewDocuments owners;
     private final IdentityNames identityNames;
 
     public PersonalAccessTokenProjection(ReadModels readModels, IdentityNames identityNames) {
         this.readModels = readModels;
         this.tokens = new OrderedListing(readModels, "personal_access_tokens");
-        this.owners = new ViewDocuments(readModels, "personal_access_tokens_by_owner");
         this.identityNames = identityNames;
     }
 
@@ -58,46 +57,49 @@ public class PersonalAccessTokenProjection implements Projection {
     }
 
     @Override
+    public List<String> mismatches(Collection<String> aggregateIds) {
+        var mismatches = new ArrayList<>(tokens.mismatches(aggregateIds));
+        for (String id : aggregateIds) {
+            Document token = tokens.document(id);
+            if (token != null && isListedUnderItsOwner(token) == token.getBoolean(ViewDocuments.DELETED, false)) {
+                mismatches.add(OWNERS + "/" + token.getString("ownerId") + "/" + id);
+            }
+        }
+        return mismatches;
+    }
+
+    @Override
     public Projection into(ReadModels generation) {
         return new PersonalAccessTokenProjection(generation, new IdentityNames(generation));
     }
 
     @EventHandler
-    void on(PersonalAccessTokenCreated event, TrackingToken token) {
-        long position = Positions.of(token);
-        tokens.add(event.tokenId(), position, new Document("ownerId", event.ownerId())
+    void on(PersonalAccessTokenCreated event, @SequenceNumber long version) {
+        tokens.add(event.tokenId(), version, new Document("ownerId", event.ownerId())
                 .append("name", event.name())
                 .append("scope", event.scope())
                 .append("accessTokenValiditySeconds", event.accessTokenValiditySeconds())
                 .append("created", date(event.createdAt()))
                 .append(OrderedListing.LAST_USED, null));
-        if (!owners.update(event.ownerId(), position, owner -> owner.put(TOKENS,
-                with(Documents.strings(owner, TOKENS), event.tokenId())))) {
-            owners.create(event.ownerId(), position, new Document(TOKENS, List.of(event.tokenId())));
-        }
+        listUnderItsOwner(event.tokenId());
     }
 
     @EventHandler
-    void on(PersonalAccessTokenUpdated event, TrackingToken token) {
-        tokens.update(event.tokenId(), Positions.of(token), pat -> pat.append("name", event.name())
+    void on(PersonalAccessTokenUpdated event, @SequenceNumber long version) {
+        tokens.update(event.tokenId(), version, pat -> pat.append("name", event.name())
                 .put("scope", event.scope()));
     }
 
     @EventHandler
-    void on(PersonalAccessTokenUsed event, TrackingToken token) {
-        tokens.update(event.tokenId(), Positions.of(token),
+    void on(PersonalAccessTokenUsed event, @SequenceNumber long version) {
+        tokens.update(event.tokenId(), version,
                 pat -> pat.put(OrderedListing.LAST_USED, date(event.usedAt())));
     }
 
     @EventHandler
-    void on(PersonalAccessTokenDeleted event, TrackingToken token) {
-        long position = Positions.of(token);
-        tokens.remove(event.tokenId(), position);
-        owners.update(event.ownerId(), position, owner -> {
-            var live = new ArrayList<>(Documents.strings(owner, TOKENS));
-            live.remove(event.tokenId());
-            owner.put(TOKENS, live);
-        });
+    void on(PersonalAccessTokenDeleted event, @SequenceNumber long version) {
+        tokens.remove(event.tokenId(), version);
+        listUnderItsOwner(event.tokenId());
     }
 
     @QueryHandler
@@ -109,28 +111,54 @@ public class PersonalAccessTokenProjection implements Projection {
         return new PersonalAccessTokenPage(page.items().stream().map(d -> view(d, names)).toList(), page.total());
     }
 
+    /**
+     * An owner's index lists its live tokens, at most ten: made from each token's own document, so whatever order
+     * the events of different tokens arrive in, it lists exactly the live ones.
+     */
+    private void listUnderItsOwner(String tokenId) {
+        Document token = tokens.document(tokenId);
+        if (token == null) {
+            return;
+        }
+        DocumentStore owners = readModels.documents(OWNERS);
+        String ownerId = token.getString("ownerId");
+        Document owner = owners.get(ownerId);
+        List<String> listed = owner == null ? new ArrayList<>() : new ArrayList<>(Documents.strings(owner, TOKENS));
+        boolean live = !token.getBoolean(ViewDocuments.DELETED, false);
+        if (live == listed.contains(tokenId)) {
+            return;
+        }
+        if (live) {
+            listed.add(tokenId);
+        } else {
+            listed.remove(tokenId);
+        }
+        listed.sort(null);
+        owners.put(new Document("_id", ownerId).append(TOKENS, listed));
+    }
+
+    private boolean isListedUnderItsOwner(Document token) {
+        Document owner = readModels.documents(OWNERS).get(token.getString("ownerId"));
+        return owner != null && Documents.strings(owner, TOKENS).contains(token.getString("_id"));
+    }
+
     /** An owner's tokens, oldest first: its index lists at most ten, read in one query by id. */
     private OrderedListing.Window ofOwner(String ownerId, LastUsedFilter filter, PageRequest page) {
-        Document owner = owners.get(ownerId);
+        Document owner = readModels.documents(OWNERS).get(ownerId);
         List<String> ids = owner == null ? List.of() : Documents.strings(owner, TOKENS);
-        Map<String, Document> byId = new HashMap<>();
+        List<Document> live = new ArrayList<>();
         if (!ids.isEmpty()) {
-            readModels.collection("personal_access_tokens").find(Filters.in("_id", ids))
-                    .forEach(d -> byId.put(d.getString("_id"), d));
+            for (Document token : readModels.collection("personal_access_tokens").find(Filters.in("_id", ids))) {
+                if (!token.getBoolean(ViewDocuments.DELETED, false)) {
+                    live.add(token);
+                }
+            }
         }
-        List<Document> matching = ids.stream().map(byId::get)
-                .filter(d -> d != null && !d.getBoolean(ViewDocuments.DELETED, false))
+        live.sort(OrderedListing.OLDEST_FIRST);
+        List<Document> matching = live.stream()
                 .filter(OrderedListing.matching(filter == null ? LastUsedFilter.NONE : filter)).toList();
         List<Document> window = matching.stream().skip(page.offset()).limit(page.limit()).toList();
         return new OrderedListing.Window(window, page.countTotal() ? matching.size() : -1);
-    }
-
-    private static List<String> with(List<String> ids, String id) {
-        var copy = new ArrayList<>(ids);
-        if (!copy.contains(id)) {
-            copy.add(id);
-        }
-        return copy;
     }
 
     private static PersonalAccessTokenView view(Document d, Map<String, String> ownerNames) {

@@ -20,8 +20,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EventFeed implements StreamableMessageSource<TrackedEventMessage<?>> {
 
-    /** How long a stream's first look after a signal waits for the store to hand over the new events. */
-    private static final long NEW_EVENTS_WAIT_MILLIS = 100;
+    /**
+     * How long a stream's first look after a signal waits for the store to hand over the new events: a signal means
+     * events were committed, so they are worth waiting for rather than missed until the processor's next look.
+     */
+    private static final long NEW_EVENTS_WAIT_MILLIS = 500;
 
     private final NotifiedEventStore store;
     private final Set<SignalledStream> streams = ConcurrentHashMap.newKeySet();

@@ -4,10 +4,12 @@ import dev.idcred.query.support.Projection;
 import dev.idcred.query.support.ReadModelBatchFlush;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import org.axonframework.eventhandling.pooled.MaxSegmentProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Every read model is fed by a pooled streaming processor reading the {@link EventFeed}. Events are sequenced per
@@ -33,9 +35,30 @@ class QuerySideProcessing {
                                     .tokenClaimInterval(properties.claimInterval().toMillis())
                                     .claimExtensionThreshold(properties.claimExtension().toMillis())
                                     .enableCoordinatorClaimExtension()
-                                    .maxSegmentProvider(instances::shareOf))
+                                    .maxSegmentProvider(new FairShare(instances)))
                     .registerSequencingPolicy(group, configuration -> SequentialPerAggregatePolicy.instance());
         }
         processing.registerDefaultHandlerInterceptor((configuration, name) -> new ReadModelBatchFlush());
+    }
+
+    /**
+     * The processor's fair share of its segments now. Axon's builder asks once, when the processor is configured,
+     * and refuses zero, though zero is a fair share for an instance among many; that one question is answered with
+     * one, every later one with the share itself (zero: release every segment).
+     */
+    private static final class FairShare implements MaxSegmentProvider {
+
+        private final QuerySideInstances instances;
+        private final AtomicBoolean configured = new AtomicBoolean();
+
+        private FairShare(QuerySideInstances instances) {
+            this.instances = instances;
+        }
+
+        @Override
+        public int getMaxSegments(String processorName) {
+            int share = instances.shareOf(processorName);
+            return configured.getAndSet(true) ? share : Math.max(share, 1);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.idcred.query.scope;
 
 import dev.idcred.query.support.FactsDocuments;
-import dev.idcred.query.support.Positions;
 import dev.idcred.query.support.Projection;
 import dev.idcred.query.support.ReadModels;
 import dev.idcred.query.support.ViewDocuments;
@@ -15,7 +14,7 @@ import dev.idcred.shared.scope.FindEffectiveScope;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -69,17 +68,17 @@ public class EffectiveScopeProjection implements Projection {
 
     /** Revocations of a refresh family are events of the family, not of the credential: the gate reads those. */
     @EventHandler
-    void on(CredentialEvent event, DomainEventMessage<?> message, TrackingToken token) {
+    void on(CredentialEvent event, DomainEventMessage<?> message) {
         if (!message.getAggregateIdentifier().equals(event.credentialId())) {
             return;
         }
-        fold(credentials, event.credentialId(), Positions.of(token), CredentialFacts.class,
+        fold(credentials, event.credentialId(), message.getSequenceNumber(), CredentialFacts.class,
                 facts -> CredentialFacts.fold(facts, event));
     }
 
     @EventHandler
-    void on(IdentityEvent event, TrackingToken token) {
-        fold(owners, event.identityId(), Positions.of(token), OwnerFacts.class, facts -> OwnerFacts.fold(facts, event));
+    void on(IdentityEvent event, @SequenceNumber long version) {
+        fold(owners, event.identityId(), version, OwnerFacts.class, facts -> OwnerFacts.fold(facts, event));
     }
 
     @QueryHandler
@@ -96,17 +95,17 @@ public class EffectiveScopeProjection implements Projection {
         return Optional.of(EffectiveScopeView.of(new CredentialAccess(facts, ownerFacts), clock.instant(), catalogue));
     }
 
-    private static <T> void fold(ViewDocuments documents, String id, long position, Class<T> type,
+    private static <T> void fold(ViewDocuments documents, String id, long version, Class<T> type,
                                  java.util.function.UnaryOperator<T> change) {
         Document existing = documents.get(id);
         if (existing == null) {
             T facts = change.apply(null);
             if (facts != null) {
-                documents.create(id, position, new Document(FACTS, FactsDocuments.of(facts)));
+                documents.create(id, version, new Document(FACTS, FactsDocuments.of(facts)));
             }
             return;
         }
-        documents.update(id, position, document -> document.put(FACTS, FactsDocuments.of(change.apply(
+        documents.update(id, version, document -> document.put(FACTS, FactsDocuments.of(change.apply(
                 FactsDocuments.read(document.get(FACTS, Document.class), type)))));
     }
 }

@@ -14,4 +14,7 @@ public interface DocumentStore {
 
     /** Stores the document under its {@code _id}, replacing any earlier version. */
     void put(Document document);
+
+    /** Removes the document with this id, if there is one. */
+    void delete(String id);
 }

@@ -1,5 +1,7 @@
 package dev.idcred.query.support;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,4 +28,12 @@ public interface Projection {
      * {@code ViewIntegrity} checks against the log.
      */
     Map<String, String> mirrors();
+
+    /**
+     * Where this view's derived documents (a listing's pages, an owner's index) disagree with the documents of these
+     * aggregates, which they are made from; empty while they agree. Checked by {@code ViewIntegrity} too.
+     */
+    default List<String> mismatches(Collection<String> aggregateIds) {
+        return List.of();
+    }
 }

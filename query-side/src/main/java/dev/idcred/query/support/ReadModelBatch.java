@@ -2,9 +2,11 @@ package dev.idcred.query.support;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -26,6 +28,8 @@ import java.util.Map;
 public final class ReadModelBatch {
 
     private static final String RESOURCE = ReadModelBatch.class.getName();
+    /** What a deleted document is written as until the flush removes it. */
+    private static final Document DELETED = new Document();
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private record Pending(MongoCollection<Document> collection, int stage, Map<String, Document> read,
@@ -59,7 +63,7 @@ public final class ReadModelBatch {
         Pending pending = pending(collection, stage);
         Document written = pending.written().get(id);
         if (written != null) {
-            return written;
+            return written == DELETED ? null : written;
         }
         if (!pending.read().containsKey(id)) {
             pending.read().put(id, collection.find(Filters.eq("_id", id)).first());
@@ -67,8 +71,18 @@ public final class ReadModelBatch {
         return pending.read().get(id);
     }
 
+    /** Writes are flushed in the order of each document's last write, so what an event writes last lands last. */
     void put(MongoCollection<Document> collection, int stage, Document document) {
-        pending(collection, stage).written().put((String) document.get("_id"), document);
+        Map<String, Document> written = pending(collection, stage).written();
+        String id = (String) document.get("_id");
+        written.remove(id);
+        written.put(id, document);
+    }
+
+    void delete(MongoCollection<Document> collection, int stage, String id) {
+        Map<String, Document> written = pending(collection, stage).written();
+        written.remove(id);
+        written.put(id, DELETED);
     }
 
     private Pending pending(MongoCollection<Document> collection, int stage) {
@@ -83,9 +97,10 @@ public final class ReadModelBatch {
             if (pending.written().isEmpty()) {
                 continue;
             }
-            var writes = new ArrayList<ReplaceOneModel<Document>>(pending.written().size());
-            pending.written().forEach((id, document) -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", id),
-                    document, UPSERT)));
+            var writes = new ArrayList<WriteModel<Document>>(pending.written().size());
+            pending.written().forEach((id, document) -> writes.add(document == DELETED
+                    ? new DeleteOneModel<>(Filters.eq("_id", id))
+                    : new ReplaceOneModel<>(Filters.eq("_id", id), document, UPSERT)));
             pending.collection().bulkWrite(writes, new BulkWriteOptions().ordered(true));
         }
         byCollection.clear();

@@ -76,6 +76,11 @@ public final class ReadModels {
                 public void put(Document document) {
                     buffer.put((String) document.get("_id"), document);
                 }
+
+                @Override
+                public void delete(String id) {
+                    buffer.remove(id);
+                }
             };
         }
         MongoCollection<Document> collection = collection(name);
@@ -96,7 +101,22 @@ public final class ReadModels {
                     collection.replaceOne(Filters.eq("_id", document.get("_id")), document, UPSERT);
                 }
             }
+
+            @Override
+            public void delete(String id) {
+                ReadModelBatch batch = ReadModelBatch.current();
+                if (batch != null) {
+                    batch.delete(collection, stage, id);
+                } else {
+                    collection.deleteOne(Filters.eq("_id", id));
+                }
+            }
         };
+    }
+
+    /** The documents held in memory, by collection: what a rebuild would write. */
+    Map<String, Map<String, Document>> buffered() {
+        return buffers;
     }
 
     /** Writes every document held in memory to this generation's collections; answers how many. */

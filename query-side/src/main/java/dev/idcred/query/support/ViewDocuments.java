@@ -5,13 +5,14 @@ import org.bson.Document;
 import java.util.function.Consumer;
 
 /**
- * A read model's documents, one per aggregate, each remembering the log position of the last event applied to it
- * ({@code position}). An event applies only to a document it is later than, so a replay or a redelivery changes
- * nothing. Deleted resources stay as tombstones ({@code deleted: true}) so a late redelivery cannot revive them.
+ * A read model's documents, one per aggregate, each remembering the sequence number of its aggregate's last event
+ * applied to it ({@code version}). An event applies only to a document it is later than, so a replay or a redelivery
+ * changes nothing, and a rebuild writes the same number. Deleted resources stay as tombstones ({@code deleted: true})
+ * so a late redelivery cannot revive them.
  */
 public class ViewDocuments {
 
-    public static final String POSITION = "position";
+    public static final String VERSION = "version";
     public static final String DELETED = "deleted";
 
     private final ReadModels readModels;
@@ -22,36 +23,36 @@ public class ViewDocuments {
         this.name = name;
     }
 
-    /** Creates the document unless an event at or after {@code position} shaped it already; answers whether it did. */
-    public boolean create(String id, long position, Document fields) {
+    /** Creates the document unless an event at or after {@code version} shaped it already; answers whether it did. */
+    public boolean create(String id, long version, Document fields) {
         DocumentStore documents = documents();
         Document existing = documents.get(id);
-        if (existing != null && positionOf(existing) >= position) {
+        if (existing != null && versionOf(existing) >= version) {
             return false;
         }
         Document document = new Document("_id", id);
         document.putAll(fields);
-        document.put(POSITION, position);
+        document.put(VERSION, version);
         document.put(DELETED, false);
         documents.put(document);
         return true;
     }
 
     /** Applies the change to the document if the event is later than the document; answers whether it did. */
-    public boolean update(String id, long position, Consumer<Document> change) {
+    public boolean update(String id, long version, Consumer<Document> change) {
         DocumentStore documents = documents();
         Document document = documents.get(id);
-        if (document == null || positionOf(document) >= position) {
+        if (document == null || versionOf(document) >= version) {
             return false;
         }
         change.accept(document);
-        document.put(POSITION, position);
+        document.put(VERSION, version);
         documents.put(document);
         return true;
     }
 
-    public boolean markDeleted(String id, long position) {
-        return update(id, position, document -> document.put(DELETED, true));
+    public boolean markDeleted(String id, long version) {
+        return update(id, version, document -> document.put(DELETED, true));
     }
 
     /** The document by id, live or deleted, or null. */
@@ -73,8 +74,8 @@ public class ViewDocuments {
         return readModels.documents(name);
     }
 
-    public static long positionOf(Document document) {
-        Object position = document.get(POSITION);
-        return position instanceof Number number ? number.longValue() : -1;
+    public static long versionOf(Document document) {
+        Object version = document.get(VERSION);
+        return version instanceof Number number ? number.longValue() : -1;
     }
 }
