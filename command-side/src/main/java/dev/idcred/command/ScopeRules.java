@@ -1,5 +1,6 @@
 package dev.idcred.command;
 
+import dev.idcred.shared.common.Limits;
 import dev.idcred.shared.common.DomainException;
 import dev.idcred.shared.common.ErrorCode;
 import dev.idcred.shared.common.RightsCatalogue;
@@ -14,6 +15,9 @@ public final class ScopeRules {
     }
 
     public static List<String> validScope(List<String> requested, RightsCatalogue catalogue) {
+        if (requested != null && requested.size() > Limits.MAX_SCOPES) {
+            throw new DomainException(ErrorCode.INVALID_VALUE, "At most " + Limits.MAX_SCOPES + " scopes");
+        }
         List<String> scope = Scopes.normalize(requested);
         scope.stream().filter(s -> !catalogue.isKnownScope(s)).findFirst().ifPresent(unknown -> {
             throw new DomainException(ErrorCode.UNKNOWN_SCOPE, "Unknown scope: " + unknown);

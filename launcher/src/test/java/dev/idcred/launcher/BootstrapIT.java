@@ -10,9 +10,47 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Without bootstrap credentials, the first start makes an admin client and writes its secret once, owner-only. */
+/**
+ * Without bootstrap credentials, the first start makes an admin client and writes its secret once, owner-only. With
+ * them, a deleted bootstrap client stays deleted and the service still starts; weak secrets do not start it at all.
+ */
 class BootstrapIT {
+
+    @Test
+    void aDeletedBootstrapClientStaysDeletedAndTheServiceStillStartsWithTheSameVariables() {
+        Path dataDir = RunningService.newDataDir();
+        try (RunningService service = RunningService.start(dataDir)) {
+            Api api = service.api();
+            api.delete("/v3/oauth-clients/" + RunningService.ADMIN_CLIENT_ID, api.adminToken()).expect(204);
+        }
+        try (RunningService restarted = RunningService.start(dataDir)) {
+            restarted.api().tokenRequest(RunningService.ADMIN_CLIENT_ID, RunningService.ADMIN_CLIENT_SECRET)
+                    .expect(401);
+            assertThat(RunningService.logsOfThisRun())
+                    .contains("The bootstrap admin client " + RunningService.ADMIN_CLIENT_ID + " was deleted")
+                    .doesNotContainPattern("\\\\x[0-9a-f]{16}")
+                    .doesNotContain("EventStoreException");
+        }
+    }
+
+    @Test
+    void aWeakBootstrapSecretOrPepperStopsTheStartWithAReason() {
+        assertThatThrownBy(() -> RunningService.startWithoutBootstrapCredentials(RunningService.newDataDir(),
+                "--credentials.bootstrap.client-id=admin", "--credentials.bootstrap.client-secret=short"))
+                .hasStackTraceContaining("BOOTSTRAP_CLIENT_SECRET must have at least 24 characters");
+        assertThatThrownBy(() -> RunningService.start(RunningService.newDataDir(),
+                "--credentials.secret-pepper=c2hvcnQ="))
+                .hasStackTraceContaining("SECRET_PEPPER must be the base64 of at least 32 random bytes");
+    }
+
+    @Test
+    void theKeysDirectoryIsTheOwnersAlone() throws Exception {
+        Path keys = RunningService.shared().dataDir().resolve("keys");
+        assertThat(Files.getPosixFilePermissions(keys)).isEqualTo(Set.of(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
+    }
 
     @Test
     void firstStartWritesAWorkingAdminClientToAnOwnerOnlyFileAndNeverToTheLog() throws Exception {

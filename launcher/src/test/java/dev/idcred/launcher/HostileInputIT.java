@@ -50,6 +50,27 @@ class HostileInputIT {
         assertAnswered(send("PATCH", path, "application/json-patch+json", patch));
     }
 
+    @Property(tries = 150)
+    void everyMethodOnEveryListingAndResourceNeverYieldsA5xx(@ForAll("methods") String method,
+                                                              @ForAll("listings") String path,
+                                                              @ForAll boolean authenticated) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SERVICE.api().base() + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (authenticated) {
+            request.header("Authorization", "Bearer " + ADMIN);
+        }
+        var response = send(request.build());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isLessThan(500);
+        if (response.statusCode() >= 400 && !method.equals("HEAD")) {
+            assertThat(response.body()).as(method + " " + path).containsAnyOf("\"detailCode\"", "\"error\"");
+        }
+    }
+
+    @Provide
+    Arbitrary<String> methods() {
+        return Arbitraries.of("GET", "HEAD", "OPTIONS", "TRACE", "POST", "PUT", "PATCH", "DELETE", "PROPFIND");
+    }
+
     @Property(tries = 100)
     void generatedQueryStringsNeverYieldA5xx(@ForAll("listings") String path, @ForAll("text") String limit,
                                              @ForAll("text") String offset, @ForAll("filters") String filters) {
@@ -188,7 +209,9 @@ class HostileInputIT {
                 Arbitraries.oneOf(Arbitraries.of("add", "remove", "replace", "move", "copy", "test"), text()),
                 Arbitraries.oneOf(Arbitraries.of("/name", "/scope", "/scope/-", "/scope/0", "/capabilities",
                         "/capabilities/-", "/capabilities/5", "/grantTypes/-", "/enabled", "/networkRules",
-                        "/tenantAccessExpiresAt", "", "/", "/~1", "/a/b/c"), text()),
+                        "/tenantAccessExpiresAt", "", "/", "/~1", "/a/b/c", "/scope/-1", "/scope/00",
+                        "/capabilities/-1", "/capabilities/00", "/-", "/scope/0/x", "/redirectUris/99",
+                        "/networkRules/allowedCidrs/-", "/networkRules/allowedCidrs/01"), text()),
                 value(2)).as((op, path, value) -> {
                     var node = new LinkedHashMap<String, Object>();
                     node.put("op", op);

@@ -61,11 +61,14 @@ public class ApiSecurity {
         return http.build();
     }
 
-    /** What the request firewall refuses (an encoded slash, a path with {@code ;}) answers the error body too. */
+    /**
+     * What the request firewall refuses (an encoded slash or dot, a path with {@code ;}, a method such as TRACE)
+     * answers the error body too.
+     */
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
         return (request, response, e) -> ErrorResponses.write(ErrorCode.MALFORMED_REQUEST,
-                "The request path is not allowed", request, response);
+                "The request's method or path is not allowed", request, response);
     }
 
     private static void require(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth,

@@ -18,7 +18,7 @@ import java.util.Map;
  * with a 400 and the error body, before any of it reaches a lookup.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class ParameterGuard extends OncePerRequestFilter {
 
     @Override

@@ -38,6 +38,14 @@ class ClientOriginsTest {
     }
 
     @Test
+    void aCountryNamedMoreThanOnceIsAmbiguousAndSoUnknown() {
+        MockHttpServletRequest request = from("10.0.0.1");
+        request.addHeader("X-Country-Code", "CH");
+        request.addHeader("X-Country-Code", "DE");
+        assertThat(origins.of(request).country()).isNull();
+    }
+
+    @Test
     void aMalformedCountryIsNoCountry() {
         MockHttpServletRequest request = from("10.0.0.1");
         request.addHeader("X-Country-Code", "Switzerland");

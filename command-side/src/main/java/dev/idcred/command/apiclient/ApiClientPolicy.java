@@ -1,5 +1,6 @@
 package dev.idcred.command.apiclient;
 
+import dev.idcred.shared.common.Limits;
 import dev.idcred.command.ScopeRules;
 import dev.idcred.command.TextRules;
 import dev.idcred.shared.apiclient.ApiClientSettings;
@@ -22,7 +23,6 @@ import java.util.Set;
 final class ApiClientPolicy {
 
     static final int DEFAULT_ACCESS_TOKEN_VALIDITY_SECONDS = 750;
-    static final int MAX_ACCESS_TOKEN_VALIDITY_SECONDS = 86_400;
     /** The seed: "accept the default value of 1 month". */
     static final int DEFAULT_REFRESH_TOKEN_VALIDITY_SECONDS = 30 * 86_400;
     static final int MAX_REFRESH_TOKEN_VALIDITY_SECONDS = 365 * 86_400;
@@ -48,7 +48,7 @@ final class ApiClientPolicy {
                 text("businessName", given.businessName()),
                 homepageUrl(given.homepageUrl()),
                 within("accessTokenValiditySeconds", given.accessTokenValiditySeconds(),
-                        DEFAULT_ACCESS_TOKEN_VALIDITY_SECONDS, MAX_ACCESS_TOKEN_VALIDITY_SECONDS),
+                        DEFAULT_ACCESS_TOKEN_VALIDITY_SECONDS, Limits.MAX_ACCESS_TOKEN_VALIDITY_SECONDS),
                 within("refreshTokenValiditySeconds", given.refreshTokenValiditySeconds(),
                         DEFAULT_REFRESH_TOKEN_VALIDITY_SECONDS, MAX_REFRESH_TOKEN_VALIDITY_SECONDS),
                 redirectUris(given.redirectUris(), grantTypes),
@@ -93,6 +93,10 @@ final class ApiClientPolicy {
     /** The seed: with the authorization code grant, a valid redirect URL is required. */
     private static List<String> redirectUris(List<String> uris, List<GrantType> grantTypes) {
         List<String> given = uris == null ? List.of() : uris;
+        if (given.size() > Limits.MAX_REDIRECT_URIS) {
+            throw new DomainException(ErrorCode.INVALID_VALUE, "At most " + Limits.MAX_REDIRECT_URIS
+                    + " redirect URIs");
+        }
         if (grantTypes.contains(GrantType.AUTHORIZATION_CODE) && given.isEmpty()) {
             throw new DomainException(ErrorCode.REDIRECT_URI_REQUIRED,
                     "The AUTHORIZATION_CODE grant type needs at least one redirect URI");
@@ -127,6 +131,9 @@ final class ApiClientPolicy {
     }
 
     private static boolean isAbsoluteHttpUrl(String uri) {
+        if (uri == null || uri.length() > Limits.MAX_URL_LENGTH) {
+            return false;
+        }
         try {
             URI parsed = new URI(uri);
             return parsed.isAbsolute() && parsed.getHost() != null

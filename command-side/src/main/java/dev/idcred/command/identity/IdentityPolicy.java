@@ -1,5 +1,6 @@
 package dev.idcred.command.identity;
 
+import dev.idcred.shared.common.Limits;
 import dev.idcred.command.TextRules;
 import dev.idcred.shared.common.DomainException;
 import dev.idcred.shared.common.ErrorCode;
@@ -41,6 +42,11 @@ final class IdentityPolicy {
     static NetworkRules validNetworkRules(NetworkRules rules) {
         if (rules == null) {
             return NetworkRules.none();
+        }
+        if (rules.allowedCidrs().size() > Limits.MAX_ALLOWED_CIDRS
+                || rules.allowedCountries().size() > Limits.MAX_ALLOWED_COUNTRIES) {
+            throw new DomainException(ErrorCode.INVALID_VALUE, "At most " + Limits.MAX_ALLOWED_CIDRS
+                    + " allowed CIDR ranges and " + Limits.MAX_ALLOWED_COUNTRIES + " allowed countries");
         }
         rules.allowedCidrs().forEach(IdentityPolicy::ensureCidr);
         List<String> countries = rules.allowedCountries().stream().map(c -> {

@@ -1,5 +1,6 @@
 package dev.idcred.command.pat;
 
+import dev.idcred.shared.common.Limits;
 import dev.idcred.command.ScopeRules;
 import dev.idcred.command.TextRules;
 import dev.idcred.command.patch.JsonPatches;
@@ -41,7 +42,6 @@ public class PersonalAccessToken {
 
     static final int MAX_TOKENS_PER_OWNER = 10;
     static final int DEFAULT_ACCESS_TOKEN_VALIDITY_SECONDS = 43_200;
-    static final int MAX_ACCESS_TOKEN_VALIDITY_SECONDS = 86_400;
     static final int MAX_NAME_LENGTH = 255;
 
     @AggregateIdentifier
@@ -151,9 +151,9 @@ public class PersonalAccessToken {
         if (seconds == null) {
             return DEFAULT_ACCESS_TOKEN_VALIDITY_SECONDS;
         }
-        if (seconds < 1 || seconds > MAX_ACCESS_TOKEN_VALIDITY_SECONDS) {
+        if (seconds < 1 || seconds > Limits.MAX_ACCESS_TOKEN_VALIDITY_SECONDS) {
             throw new DomainException(ErrorCode.INVALID_VALUE,
-                    "accessTokenValiditySeconds must be between 1 and " + MAX_ACCESS_TOKEN_VALIDITY_SECONDS);
+                    "accessTokenValiditySeconds must be between 1 and " + Limits.MAX_ACCESS_TOKEN_VALIDITY_SECONDS);
         }
         return seconds;
     }

@@ -31,6 +31,10 @@ public final class JsonPatches {
     private JsonPatches() {
     }
 
+    private static boolean endsWithAppend(String path) {
+        return path.equals("-") || path.endsWith("/-");
+    }
+
     public static <T> T apply(T document, List<PatchOperation> patch, Class<T> type) {
         if (patch == null || patch.isEmpty()) {
             throw new DomainException(ErrorCode.MALFORMED_REQUEST, "The JSON Patch has no operations");
@@ -41,6 +45,11 @@ public final class JsonPatches {
                     || operation.path() == null) {
                 throw new DomainException(ErrorCode.MALFORMED_REQUEST,
                         "Each patch operation needs an op (add, remove, replace, move, copy, test) and a path");
+            }
+            if (!"add".equals(operation.op()) && endsWithAppend(operation.path())
+                    || operation.from() != null && endsWithAppend(operation.from())) {
+                throw new DomainException(ErrorCode.INVALID_VALUE, "A JSON Patch path ending in \"-\" names no "
+                        + "element: only \"add\" may use it, to append (RFC 6902)");
             }
             ObjectNode node = operations.addObject().put("op", operation.op()).put("path", operation.path());
             if (operation.from() != null) {
@@ -53,8 +62,13 @@ public final class JsonPatches {
         JsonNode patched;
         try {
             patched = JsonPatch.apply(operations, MAPPER.valueToTree(document));
-        } catch (JsonPatchApplicationException | IllegalArgumentException e) {
+        } catch (JsonPatchApplicationException e) {
             throw new DomainException(ErrorCode.INVALID_VALUE, "The JSON Patch cannot be applied: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // zjsonpatch answers some malformed paths (an index of "-1", "00" or "-" where none fits) with exceptions
+            // of its own: every one of them is a patch that cannot be applied, never a fault of the service.
+            throw new DomainException(ErrorCode.INVALID_VALUE, "The JSON Patch cannot be applied: a path does not"
+                    + " name a place in the resource");
         }
         if (patched == null || !patched.isObject()) {
             throw new DomainException(ErrorCode.INVALID_VALUE, "The patched resource must remain a JSON object");

@@ -1,5 +1,6 @@
 package dev.idcred.command.token;
 
+import dev.idcred.shared.common.Limits;
 import dev.idcred.shared.token.IssueRefreshToken;
 import dev.idcred.shared.token.RefreshOutcome;
 import dev.idcred.shared.token.RefreshTokenFamilyRevoked;
@@ -29,8 +30,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class RefreshTokenFamily {
 
-    /** The longest an access token lives; a revoked family is remembered until its last one has expired. */
-    static final long MAX_ACCESS_TOKEN_SECONDS = 86_400;
 
     @AggregateIdentifier
     private String familyId;
@@ -84,7 +83,7 @@ public class RefreshTokenFamily {
 
     private void revoke(String reason, Instant now) {
         apply(new RefreshTokenFamilyRevoked(familyId, clientId, ownerId, reason,
-                now.plusSeconds(MAX_ACCESS_TOKEN_SECONDS), now));
+                now.plusSeconds(Limits.MAX_ACCESS_TOKEN_VALIDITY_SECONDS), now));
     }
 
     @EventSourcingHandler

@@ -20,6 +20,7 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(405, "405 Method not allowed"),
     CONFLICT(409, "409 Conflict"),
     PAT_NAME_TAKEN(409, "409.1 Personal access token name taken"),
+    PAYLOAD_TOO_LARGE(413, "413 Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "415 Unsupported media type"),
     TOO_MANY_REQUESTS(429, "429 Too many requests"),
     INTERNAL_ERROR(500, "500 Internal fault"),

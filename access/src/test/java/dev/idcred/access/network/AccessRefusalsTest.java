@@ -1,0 +1,81 @@
+package dev.idcred.access.network;
+
+import dev.idcred.access.audit.StandaloneEvents;
+import dev.idcred.shared.common.GrantType;
+import dev.idcred.shared.common.NetworkRules;
+import dev.idcred.shared.credential.CredentialFacts;
+import dev.idcred.shared.token.AccessRefused;
+import dev.idcred.shared.usage.CredentialKind;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A flood of refused calls becomes at most two small events per credential, rule and minute. */
+class AccessRefusalsTest {
+
+    private static final Instant MINUTE = Instant.parse("2026-05-01T10:00:00Z");
+    private static final CredentialFacts PAT = new CredentialFacts("pat-1", CredentialKind.PERSONAL_ACCESS_TOKEN,
+            "owner-1", null, List.of(), Set.of(GrantType.CLIENT_CREDENTIALS), true, 600, 0, "hmac:x", MINUTE, null,
+            null, null, Map.of());
+    private static final NetworkRules.Refusal OUTSIDE = new NetworkRules.Refusal("NETWORK", "outside");
+
+    private final List<AccessRefused> appended = new ArrayList<>();
+    private Instant now = MINUTE.plusSeconds(1);
+    private final AccessRefusals refusals = new AccessRefusals(new StandaloneEvents(null, null) {
+        @Override
+        public void append(Object event, String actorId) {
+            assertThat(actorId).isEqualTo("owner-1");
+            appended.add((AccessRefused) event);
+        }
+    }, new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    });
+
+    @Test
+    void theFirstRefusalOfAMinuteIsWrittenAtOnceAndTheRestAsOneCountWhenTheMinuteEnds() {
+        for (int i = 0; i < 100; i++) {
+            refusals.record(PAT, new ClientOrigin("198.51.100.1", null), OUTSIDE, "GET /v3/" + "x".repeat(7_000));
+        }
+        assertThat(appended).hasSize(1);
+        assertThat(appended.get(0).count()).isEqualTo(1);
+        assertThat(appended.get(0).request()).hasSize(AccessRefusals.MAX_REQUEST_LENGTH + 1);
+
+        refusals.writeEndedMinutes();
+        assertThat(appended).hasSize(1);
+        now = MINUTE.plusSeconds(61);
+        refusals.writeEndedMinutes();
+        assertThat(appended).hasSize(2);
+        assertThat(appended.get(1).count()).isEqualTo(99);
+    }
+
+    @Test
+    void eachRuleIsCountedOnItsOwnAndANewMinuteStartsAfresh() {
+        refusals.record(PAT, new ClientOrigin("198.51.100.1", null), OUTSIDE, "GET /a");
+        refusals.record(PAT, new ClientOrigin("198.51.100.1", "DE"), new NetworkRules.Refusal("COUNTRY", "DE"),
+                "GET /a");
+        now = MINUTE.plusSeconds(70);
+        refusals.record(PAT, new ClientOrigin("198.51.100.1", null), OUTSIDE, "GET /b");
+        assertThat(appended).extracting(AccessRefused::rule).containsExactly("NETWORK", "COUNTRY", "NETWORK");
+    }
+}
