@@ -1,20 +1,22 @@
 package dev.idcred.access;
 
 import dev.idcred.access.audit.AuditIndex;
+import dev.idcred.access.catalogue.CatalogueProperties;
 import dev.idcred.access.catalogue.RightsCatalogueFile;
 import dev.idcred.access.gate.CallerArgumentResolver;
 import dev.idcred.access.http.JsonErrorReportValve;
+import dev.idcred.access.network.NetworkProperties;
+import dev.idcred.access.tenant.TenantProperties;
 import dev.idcred.shared.common.RightsCatalogue;
 import org.apache.catalina.core.StandardHost;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.Resource;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -31,6 +33,7 @@ import java.util.List;
  */
 @Configuration
 @EnableScheduling
+@EnableConfigurationProperties({CatalogueProperties.class, NetworkProperties.class, TenantProperties.class})
 public class AccessConfiguration implements WebMvcConfigurer {
 
     /** Milliseconds, the precision the v3 API shows, so a command's response and later reads agree. */
@@ -40,9 +43,8 @@ public class AccessConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    RightsCatalogue rightsCatalogue(@Value("${credentials.rights-catalogue:classpath:rights-catalogue.yaml}")
-                                    Resource location) throws IOException {
-        return RightsCatalogueFile.load(location);
+    RightsCatalogue rightsCatalogue(CatalogueProperties properties) throws IOException {
+        return RightsCatalogueFile.load(properties.rightsCatalogue());
     }
 
     /** Tomcat reports what it refuses on its own with the API's error body (see {@link JsonErrorReportValve}). */

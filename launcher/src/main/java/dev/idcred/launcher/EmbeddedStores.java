@@ -1,7 +1,6 @@
 package dev.idcred.launcher;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +45,7 @@ final class EmbeddedStores implements AutoCloseable {
         EmbeddedPostgres postgres = withPostgres ? startPostgres(dataDir.resolve("postgres"), postgresPort) : null;
         MongoServer mongo = null;
         if (withMongo) {
-            mongo = new MongoServer(new H2Backend(dataDir.resolve("read-models.mv").toString()));
+            mongo = new MongoServer(new ReadModelFile(dataDir.resolve("read-models.mv").toString()));
             mongo.bind("127.0.0.1", mongoPort);
         }
         return new EmbeddedStores(postgres, mongo);

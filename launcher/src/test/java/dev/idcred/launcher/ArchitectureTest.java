@@ -8,12 +8,18 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The shape of the house: the sides never import each other; the shared language and the aggregates stay pure. */
+/**
+ * The shape of the house: the sides never import each other; the shared language and the aggregates stay pure; the
+ * stores the sides share on purpose are reached through named adapters only.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.idcred");
+
+    private static final String[] JDBC = {"java.sql..", "javax.sql..", "org.springframework.jdbc..",
+            "org.axonframework.common.jdbc..", "org.axonframework.eventsourcing.eventstore.jdbc..", "org.postgresql.."};
 
     @Test
     void commandSideNeverImportsTheQuerySide() {
@@ -47,7 +53,26 @@ class ArchitectureTest {
     }
 
     @Test
-    void webSupportKnowsNeitherSide() {
+    void theQuerySideReachesPostgresqlOnlyThroughItsEventLogPackage() {
+        noClasses().that().resideInAPackage("dev.idcred.query..")
+                .and().resideOutsideOfPackage("dev.idcred.query.eventlog..")
+                .should().dependOnClassesThat().resideInAnyPackage(JDBC)
+                .because("the query side's own store is MongoDB; the event log is read through Axon's EventStore,"
+                        + " the authorization table and the audit index through their ports in access")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theAccessModuleReachesPostgresqlOnlyThroughItsTwoAdapters() {
+        noClasses().that().resideInAPackage("dev.idcred.access..")
+                .and().doNotHaveFullyQualifiedName("dev.idcred.access.gate.AuthorizationTable")
+                .and().doNotHaveFullyQualifiedName("dev.idcred.access.audit.AuditIndex")
+                .should().dependOnClassesThat().resideInAnyPackage(JDBC)
+                .check(CLASSES);
+    }
+
+    @Test
+    void accessKnowsNeitherSide() {
         noClasses().that().resideInAPackage("dev.idcred.access..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.idcred.command..",
                         "dev.idcred.query..")

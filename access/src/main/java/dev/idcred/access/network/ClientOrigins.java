@@ -2,7 +2,6 @@ package dev.idcred.access.network;
 
 import dev.idcred.shared.common.NetworkRules;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.net.InetAddress;
@@ -30,11 +29,10 @@ public class ClientOrigins {
     private final List<String> trustedProxies;
     private final String countryHeader;
 
-    public ClientOrigins(@Value("${credentials.network.trusted-proxies:}") List<String> trustedProxies,
-                         @Value("${credentials.network.country-header:X-Country-Code}") String countryHeader) {
-        this.trustedProxies = trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    public ClientOrigins(NetworkProperties properties) {
+        this.trustedProxies = properties.trustedProxies();
         this.trustedProxies.forEach(ClientOrigins::ensureRange);
-        this.countryHeader = countryHeader;
+        this.countryHeader = properties.countryHeader();
     }
 
     public ClientOrigin of(HttpServletRequest request) {

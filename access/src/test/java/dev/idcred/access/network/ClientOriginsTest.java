@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ClientOriginsTest {
 
-    private final ClientOrigins origins = new ClientOrigins(List.of("10.0.0.0/24", "::1/128"), "X-Country-Code");
+    private final ClientOrigins origins = new ClientOrigins(new NetworkProperties(List.of("10.0.0.0/24", "::1/128"), "X-Country-Code"));
 
     @Test
     void aPeerThatIsNoTrustedProxyIsTheClientAndItsHeadersAreIgnored() {
@@ -54,7 +54,7 @@ class ClientOriginsTest {
 
     @Test
     void aMisconfiguredTrustedProxyStopsTheService() {
-        assertThatThrownBy(() -> new ClientOrigins(List.of("proxy.example.com"), "X-Country-Code"))
+        assertThatThrownBy(() -> new ClientOrigins(new NetworkProperties(List.of("proxy.example.com"), "X-Country-Code")))
                 .hasMessageContaining("trusted-proxies");
     }
 

@@ -1,5 +1,7 @@
 package dev.idcred.command.identity;
 
+import dev.idcred.access.gate.Caller;
+import dev.idcred.access.tenant.TenantProperties;
 import dev.idcred.command.Commands;
 import dev.idcred.command.patch.JsonPatches;
 import dev.idcred.shared.common.DomainException;
@@ -10,8 +12,6 @@ import dev.idcred.shared.credential.CredentialStates;
 import dev.idcred.shared.credential.OwnerFacts;
 import dev.idcred.shared.identity.GrantUserLevel;
 import dev.idcred.shared.identity.RevokeUserLevel;
-import dev.idcred.access.gate.Caller;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -50,11 +50,11 @@ class AuthUserController {
     private final String tenant;
 
     AuthUserController(Commands commands, CredentialStates states, RightsCatalogue catalogue,
-                       @Value("${credentials.tenant:default}") String tenant) {
+                       TenantProperties tenant) {
         this.commands = commands;
         this.states = states;
         this.catalogue = catalogue;
-        this.tenant = tenant;
+        this.tenant = tenant.name();
     }
 
     @PatchMapping("/{id}")

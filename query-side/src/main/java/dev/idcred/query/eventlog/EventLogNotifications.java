@@ -1,6 +1,5 @@
 package dev.idcred.query.eventlog;
 
-import dev.idcred.query.processing.EventFeed;
 import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;

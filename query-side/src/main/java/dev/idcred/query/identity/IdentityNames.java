@@ -1,8 +1,6 @@
 package dev.idcred.query.identity;
 
 import dev.idcred.query.support.ReadModels;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -22,11 +20,7 @@ public class IdentityNames {
 
     public Map<String, String> namesOf(Collection<String> identityIds) {
         var names = new HashMap<String, String>();
-        if (identityIds.isEmpty()) {
-            return names;
-        }
-        for (Document d : readModels.collection(IdentityProjection.COLLECTION)
-                .find(Filters.in("_id", identityIds)).projection(Projections.include("name"))) {
+        for (Document d : readModels.documents(IdentityProjection.COLLECTION).getAll(identityIds)) {
             names.put(d.getString("_id"), d.getString("name"));
         }
         return names;

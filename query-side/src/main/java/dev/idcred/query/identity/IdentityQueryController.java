@@ -1,5 +1,6 @@
 package dev.idcred.query.identity;
 
+import dev.idcred.access.tenant.TenantProperties;
 import dev.idcred.query.support.ListingParameters;
 import dev.idcred.query.support.Queries;
 import dev.idcred.shared.common.DomainException;
@@ -7,7 +8,6 @@ import dev.idcred.shared.common.ErrorCode;
 import dev.idcred.shared.identity.FindIdentity;
 import dev.idcred.shared.identity.ListIdentities;
 import org.bson.Document;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,9 +23,9 @@ class IdentityQueryController {
     private final Queries queries;
     private final String tenant;
 
-    IdentityQueryController(Queries queries, @Value("${credentials.tenant:default}") String tenant) {
+    IdentityQueryController(Queries queries, TenantProperties tenant) {
         this.queries = queries;
-        this.tenant = tenant;
+        this.tenant = tenant.name();
     }
 
     @GetMapping("/v3/identities")

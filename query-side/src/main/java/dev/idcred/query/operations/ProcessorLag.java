@@ -7,6 +7,8 @@ import dev.idcred.query.support.Projection;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.actuate.health.Health;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /**
  * How many events each read model's processor is behind the head of the log, across every instance: the gauge
@@ -32,14 +35,33 @@ class ProcessorLag implements HealthIndicator, MeterBinder {
     private final List<String> groups;
     private final AppliedPositions applied;
     private final EventStore events;
+    private final EventProcessingConfiguration processing;
     private final long maxLag;
 
     ProcessorLag(List<Projection> projections, AppliedPositions applied, @Lazy EventStore events,
-                 ReadSideProperties properties) {
+                 @Lazy EventProcessingConfiguration processing, ReadSideProperties properties) {
         this.groups = projections.stream().map(ReadModelProcessors::groupOf).sorted().toList();
         this.applied = applied;
         this.events = events;
+        this.processing = processing;
         this.maxLag = properties.maxLag();
+    }
+
+    /**
+     * Segments this instance holds whose processing fails (each retried with back-off): a view that cannot apply an
+     * event is out of order however small its lag.
+     */
+    Map<String, String> failingSegments() {
+        var failing = new TreeMap<String, String>();
+        for (String group : groups) {
+            processing.eventProcessor(group, StreamingEventProcessor.class).ifPresent(processor ->
+                    processor.processingStatus().forEach((segment, status) -> {
+                        if (status.isErrorState()) {
+                            failing.put(group + "/" + segment, String.valueOf(status.getError()));
+                        }
+                    }));
+        }
+        return failing;
     }
 
     /** Events behind the head of the log per processing group; -1 while a processor has no token yet. */
@@ -58,9 +80,11 @@ class ProcessorLag implements HealthIndicator, MeterBinder {
     public Health health() {
         try {
             Map<String, Long> lag = lagByProcessingGroup();
+            Map<String, String> failing = failingSegments();
             boolean behind = lag.values().stream().anyMatch(events -> events > maxLag);
-            return Health.status(behind ? Status.OUT_OF_SERVICE : Status.UP).withDetails(Map.copyOf(lag))
-                    .withDetail("maxLag", maxLag).build();
+            Status status = !failing.isEmpty() ? Status.DOWN : behind ? Status.OUT_OF_SERVICE : Status.UP;
+            Health.Builder health = Health.status(status).withDetails(Map.copyOf(lag)).withDetail("maxLag", maxLag);
+            return failing.isEmpty() ? health.build() : health.withDetail("failing", failing).build();
         } catch (RuntimeException e) {
             return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
         }

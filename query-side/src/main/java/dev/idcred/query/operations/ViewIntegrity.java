@@ -7,6 +7,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import dev.idcred.query.processing.AppliedPositions;
 import dev.idcred.query.processing.ReadModelProcessors;
+import dev.idcred.query.processing.ReadSideProperties;
 import dev.idcred.query.support.Projection;
 import dev.idcred.query.support.ReadModelGenerations;
 import dev.idcred.query.support.ReadModels;
@@ -23,9 +24,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -46,7 +49,7 @@ import java.util.concurrent.TimeUnit;
  * a view that silently lost events can no longer answer UP.
  */
 @Component("views")
-public class ViewIntegrity implements HealthIndicator {
+public class ViewIntegrity implements HealthIndicator, SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ViewIntegrity.class);
     private static final int LOOKUP_BATCH = 500;
@@ -64,10 +67,12 @@ public class ViewIntegrity implements HealthIndicator {
     private final ReadModels readModels;
     private final ReadModelGenerations generations;
     private final MongoCollection<Document> progress;
+    private final Duration interval;
     private final Map<String, List<Gap>> gaps = new LinkedHashMap<>();
 
     ViewIntegrity(List<Projection> projections, @Lazy EventStore events, AppliedPositions applied,
-                  ReadModels readModels, ReadModelGenerations generations, MongoDatabase database) {
+                  ReadModels readModels, ReadModelGenerations generations, MongoDatabase database,
+                  ReadSideProperties properties) {
         this.views = projections.stream().map(projection -> new Checked(projection,
                 ReadModelProcessors.groupOf(projection), new AnnotationEventHandlerAdapter(projection))).toList();
         this.events = events;
@@ -75,6 +80,12 @@ public class ViewIntegrity implements HealthIndicator {
         this.readModels = readModels;
         this.generations = generations;
         this.progress = database.getCollection("view_integrity");
+        this.interval = properties.integrityInterval();
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::check, interval);
     }
 
     @Override
@@ -86,7 +97,6 @@ public class ViewIntegrity implements HealthIndicator {
                 "POST /v3/read-model-rebuilds rebuilds every view from the log").build();
     }
 
-    @Scheduled(initialDelay = 0, fixedDelayString = "${credentials.read-side.integrity-interval:PT30S}")
     public synchronized void check() {
         for (Checked view : views) {
             try {

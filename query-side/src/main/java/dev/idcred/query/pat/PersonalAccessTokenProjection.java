@@ -14,7 +14,6 @@ import dev.idcred.shared.pat.PersonalAccessTokenCreated;
 import dev.idcred.shared.pat.PersonalAccessTokenDeleted;
 import dev.idcred.shared.pat.PersonalAccessTokenUpdated;
 import dev.idcred.shared.pat.PersonalAccessTokenUsed;
-import com.mongodb.client.model.Filters;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -38,6 +37,7 @@ import static dev.idcred.query.support.Documents.date;
 public class PersonalAccessTokenProjection implements Projection {
 
     public static final String GROUP = "personal-access-tokens";
+    private static final String COLLECTION = "personal_access_tokens";
     private static final String TOKENS = "tokens";
     private static final String OWNERS = "personal_access_tokens_by_owner";
 
@@ -47,13 +47,13 @@ public class PersonalAccessTokenProjection implements Projection {
 
     public PersonalAccessTokenProjection(ReadModels readModels, IdentityNames identityNames) {
         this.readModels = readModels;
-        this.tokens = new OrderedListing(readModels, "personal_access_tokens");
+        this.tokens = new OrderedListing(readModels, COLLECTION);
         this.identityNames = identityNames;
     }
 
     @Override
     public Map<String, String> mirrors() {
-        return Map.of("PersonalAccessToken", "personal_access_tokens");
+        return Map.of("PersonalAccessToken", COLLECTION);
     }
 
     @Override
@@ -147,11 +147,9 @@ public class PersonalAccessTokenProjection implements Projection {
         Document owner = readModels.documents(OWNERS).get(ownerId);
         List<String> ids = owner == null ? List.of() : Documents.strings(owner, TOKENS);
         List<Document> live = new ArrayList<>();
-        if (!ids.isEmpty()) {
-            for (Document token : readModels.collection("personal_access_tokens").find(Filters.in("_id", ids))) {
-                if (!token.getBoolean(ViewDocuments.DELETED, false)) {
-                    live.add(token);
-                }
+        for (Document token : readModels.documents(COLLECTION).getAll(ids)) {
+            if (!token.getBoolean(ViewDocuments.DELETED, false)) {
+                live.add(token);
             }
         }
         live.sort(OrderedListing.OLDEST_FIRST);

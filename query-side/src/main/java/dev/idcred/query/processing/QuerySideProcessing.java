@@ -1,5 +1,6 @@
 package dev.idcred.query.processing;
 
+import dev.idcred.query.eventlog.EventFeed;
 import dev.idcred.query.support.Projection;
 import dev.idcred.query.support.ReadModelBatchFlush;
 import org.axonframework.config.EventProcessingConfigurer;

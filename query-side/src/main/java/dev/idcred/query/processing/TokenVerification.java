@@ -1,13 +1,16 @@
 package dev.idcred.query.processing;
 
 import dev.idcred.access.gate.TokenClaims;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+import java.net.URI;
 
 /**
  * The query side on its own verifies access tokens with the key set the command side publishes
@@ -16,11 +19,17 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  */
 @Configuration
 @ConditionalOnProperty("credentials.jwk-set-uri")
+@EnableConfigurationProperties(TokenVerification.KeySet.class)
 class TokenVerification {
 
+    /** Where the command side publishes its verification keys: {@code JWK_SET_URI}. */
+    @ConfigurationProperties("credentials")
+    record KeySet(URI jwkSetUri) {
+    }
+
     @Bean
-    JwtDecoder jwtDecoder(@Value("${credentials.jwk-set-uri}") String jwkSetUri) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri)
+    JwtDecoder jwtDecoder(KeySet keySet) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(keySet.jwkSetUri().toString())
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();

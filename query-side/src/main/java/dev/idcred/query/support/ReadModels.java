@@ -8,9 +8,11 @@ import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.IntSupplier;
 
 /**
@@ -73,6 +75,11 @@ public final class ReadModels {
                 }
 
                 @Override
+                public List<Document> getAll(Collection<String> ids) {
+                    return ids.stream().distinct().map(buffer::get).filter(Objects::nonNull).toList();
+                }
+
+                @Override
                 public void put(Document document) {
                     buffer.put((String) document.get("_id"), document);
                 }
@@ -90,6 +97,16 @@ public final class ReadModels {
                 ReadModelBatch batch = ReadModelBatch.current();
                 return batch != null ? batch.get(collection, stage, id)
                         : collection.find(Filters.eq("_id", id)).first();
+            }
+
+            @Override
+            public List<Document> getAll(Collection<String> ids) {
+                ReadModelBatch batch = ReadModelBatch.current();
+                if (batch != null) {
+                    return ids.stream().distinct().map(id -> batch.get(collection, stage, id))
+                            .filter(Objects::nonNull).toList();
+                }
+                return ids.isEmpty() ? List.of() : collection.find(Filters.in("_id", ids)).into(new ArrayList<>());
             }
 
             @Override

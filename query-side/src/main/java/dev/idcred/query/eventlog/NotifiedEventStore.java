@@ -1,4 +1,4 @@
-package dev.idcred.query.processing;
+package dev.idcred.query.eventlog;
 
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 
