@@ -12,5 +12,5 @@ case "${1:-}" in
 esac
 ./mvnw -B -q -DskipTests install
 ./mvnw -B -q -pl launcher test-compile exec:java -Dexec.classpathScope=test \
-  -Dexec.mainClass="dev.idcred.launcher.$main" -Dexec.args="${2:-}" \
+  -Dexec.mainClass="dev.idcred.launcher.benchmarks.$main" -Dexec.args="${2:-}" \
   -Daxoniq.update-checker.disabled=true -Dlogging.level.root=WARN 2>&1 | grep --line-buffered -E "^RESULT|Exception|ERROR" || true

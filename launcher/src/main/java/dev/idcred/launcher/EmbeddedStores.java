@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * shutdown hook is not registered, because it would stop PostgreSQL while the service still drains its requests. A
  * PostgreSQL left running by a JVM that was killed is found by its pid file and stopped before the next start.
  */
-final class EmbeddedStores implements AutoCloseable {
+public final class EmbeddedStores implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStores.class);
     private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(15);
@@ -40,7 +40,7 @@ final class EmbeddedStores implements AutoCloseable {
      * Starts what is asked for under {@code dataDir}; a port of 0 picks a free one. Either store may be left out
      * ({@code withPostgres}, {@code withMongo}) when the service uses an external one.
      */
-    static EmbeddedStores start(Path dataDir, boolean withPostgres, int postgresPort, boolean withMongo,
+    public static EmbeddedStores start(Path dataDir, boolean withPostgres, int postgresPort, boolean withMongo,
                                 int mongoPort) {
         EmbeddedPostgres postgres = withPostgres ? startPostgres(dataDir.resolve("postgres"), postgresPort) : null;
         MongoServer mongo = null;
@@ -51,11 +51,11 @@ final class EmbeddedStores implements AutoCloseable {
         return new EmbeddedStores(postgres, mongo);
     }
 
-    Optional<String> postgresJdbcUrl() {
+    public Optional<String> postgresJdbcUrl() {
         return Optional.ofNullable(postgres).map(p -> p.getJdbcUrl("postgres", "postgres"));
     }
 
-    Optional<String> mongoUri() {
+    public Optional<String> mongoUri() {
         return Optional.ofNullable(mongo).map(m -> "mongodb://127.0.0.1:" + m.getLocalAddress().getPort()
                 + "/credentials");
     }

@@ -1,0 +1,124 @@
+package dev.idcred.launcher.benchmarks;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import dev.idcred.launcher.support.Percentiles;
+import dev.idcred.launcher.support.RunningService;
+import dev.idcred.query.support.ReadModels;
+import dev.idcred.shared.apiclient.ApiClientSettings;
+import dev.idcred.shared.apiclient.CreateApiClient;
+import dev.idcred.shared.apiclient.UpdateApiClient;
+import dev.idcred.shared.common.GrantType;
+import dev.idcred.shared.common.IdentityKind;
+import dev.idcred.shared.common.PatchOperation;
+import dev.idcred.shared.identity.CreateIdentity;
+import dev.idcred.shared.identity.GrantUserLevel;
+import dev.idcred.shared.identity.RevokeUserLevel;
+import dev.idcred.shared.pat.CreatePersonalAccessToken;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * How fast a user-level change reaches the effective scopes of all of an owner's credentials. Fixed workload: one
+ * owner with 5 PATs and 5 API clients, all {@code sp:scopes:all}; {@code grants} changes alternating grant and
+ * revoke of REPORT_ADMIN; each measured from the command's completion until all 10 effective-scope documents show
+ * it. Baseline in the same run: a one-document change (an API client's description) reaching its listing.
+ * Run: {@code ./benchmark.sh propagation [grants]}.
+ */
+public final class PropagationBenchmark {
+
+    private static final String OWNER = "bench-owner";
+    private static final String REPORTS = "idn:reports:read";
+
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } finally {
+            System.exit(0);
+        }
+    }
+
+    private static void run(String[] args) {
+        int grants = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int warmup = 20;
+        try (RunningService service = RunningService.start(RunningService.newDataDir())) {
+            CommandGateway commands = service.bean(CommandGateway.class);
+            ReadModels readModels = service.bean(ReadModels.class);
+            List<String> credentials = createOwnerWithTenCredentials(commands);
+            MongoCollection<Document> scopes = readModels.collection("effective_scopes");
+            MongoCollection<Document> clients = readModels.collection("api_clients");
+            waitFor(() -> scopes.countDocuments(Filters.in("_id", credentials)) == credentials.size());
+
+            long[] propagation = new long[grants];
+            long[] baseline = new long[grants];
+            for (int i = -warmup; i < grants; i++) {
+                boolean grant = Math.floorMod(i, 2) == 0;
+                commands.sendAndWait(grant ? new GrantUserLevel(OWNER, "REPORT_ADMIN")
+                        : new RevokeUserLevel(OWNER, "REPORT_ADMIN"));
+                long started = System.nanoTime();
+                waitFor(() -> allShow(scopes, credentials, grant));
+                long propagated = System.nanoTime() - started;
+
+                String description = "description " + i;
+                commands.sendAndWait(new UpdateApiClient(credentials.get(5), List.of(
+                        new PatchOperation("replace", "/description", null, description))));
+                long updated = System.nanoTime();
+                waitFor(() -> description.equals(clients.find(Filters.eq("_id", credentials.get(5))).first()
+                        .getString("description")));
+                if (i >= 0) {
+                    propagation[i] = propagated;
+                    baseline[i] = System.nanoTime() - updated;
+                }
+            }
+            Percentiles fanOut = Percentiles.of(propagation);
+            Percentiles single = Percentiles.of(baseline);
+            System.out.println("RESULT propagation of a level change to 10 effective scopes: " + fanOut);
+            System.out.println("RESULT baseline, one-document change to its listing:         " + single);
+            System.out.printf("RESULT ratio p99 fan-out / p99 baseline: %.2f; target p99 < 100 ms: %s%n",
+                    fanOut.p99() / single.p99(), fanOut.p99() < 100 ? "met" : "MISSED");
+        }
+    }
+
+    private static List<String> createOwnerWithTenCredentials(CommandGateway commands) {
+        commands.sendAndWait(new CreateIdentity(OWNER, "Benchmark owner", IdentityKind.USER, null, null));
+        var ids = new ArrayList<String>();
+        for (int i = 0; i < 5; i++) {
+            String id = "bench-pat-" + i;
+            commands.sendAndWait(new CreatePersonalAccessToken(id, OWNER, "bench " + i, List.of("sp:scopes:all"),
+                    null, "hmac:x"));
+            ids.add(id);
+        }
+        for (int i = 0; i < 5; i++) {
+            String id = "bench-client-" + i;
+            commands.sendAndWait(new CreateApiClient(id, OWNER, null, new ApiClientSettings("bench " + i, "d", null,
+                    null, 600, null, null, List.of(GrantType.CLIENT_CREDENTIALS), null, null, null, null, null, null,
+                    List.of("sp:scopes:all")), "hmac:x"));
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private static boolean allShow(MongoCollection<Document> scopes, List<String> ids, boolean granted) {
+        int matching = 0;
+        for (Document scope : scopes.find(Filters.in("_id", ids))) {
+            if (scope.getList("rights", String.class).contains(REPORTS) == granted) {
+                matching++;
+            }
+        }
+        return matching == ids.size();
+    }
+
+    private static void waitFor(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not propagated within 30 s");
+            }
+            Thread.onSpinWait();
+        }
+    }
+}

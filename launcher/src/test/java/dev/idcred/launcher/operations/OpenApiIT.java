@@ -1,0 +1,184 @@
+package dev.idcred.launcher.operations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.idcred.launcher.support.Api;
+import dev.idcred.launcher.support.RunningService;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The OpenAPI document describes the service as it answers: every documented operation is called on its happy path
+ * here, answers a documented status, and its body has the documented shape (no undocumented field, every required
+ * field, each value of the documented JSON type). An operation added without a happy path here fails the test.
+ */
+class OpenApiIT {
+
+    private final Api api = RunningService.shared().api();
+    private final String admin = api.adminToken();
+    private final JsonNode document = api.get("/openapi", null).expect(200).body();
+
+    @Test
+    void everyDocumentedOperationAnswersItsHappyPathInTheDocumentedShape() {
+        String owner = api.createIdentity(admin, "OpenAPI owner", "USER", "HELPDESK");
+        Api.Response client = api.post("/v3/oauth-clients", admin, Api.clientBody("documented")).expect(200);
+        String clientId = client.field("id");
+        String doomedClient = api.post("/v3/oauth-clients", admin, Api.clientBody("doomed")).expect(200).field("id");
+        Api.Response pat = api.createPat(admin, owner, "documented", List.of("sp:scopes:all")).expect(200);
+        String patId = pat.field("id");
+        String doomedPat = api.createPat(admin, owner, "doomed", null).expect(200).field("id");
+        String applianceId = api.post("/v3/virtual-appliances", admin, Map.of("name", "va-doc")).expect(200).field("id");
+        await().untilAsserted(() -> {
+            api.get("/v3/oauth-clients/" + clientId + "/effective-scope", admin).expect(200);
+            api.get("/v3/personal-access-tokens/" + patId + "/effective-scope", admin).expect(200);
+            api.get("/v3/identities/" + owner, admin).expect(200);
+        });
+        List<Map<String, String>> rename = List.of(Map.of("op", "replace", "path", "/name", "value", "renamed"));
+
+        Map<String, Supplier<Api.Response>> happyPaths = new LinkedHashMap<>();
+        happyPaths.put("POST /oauth/token", () -> api.tokenRequest(patId, pat.field("secret")));
+        happyPaths.put("POST /oauth/introspect", () -> api.form("/oauth/introspect", Map.of("token",
+                api.token(patId, pat.field("secret")), "client_id", patId, "client_secret", pat.field("secret"))));
+        happyPaths.put("POST /oauth/revoke", () -> api.form("/oauth/revoke", Map.of("token",
+                api.token(patId, pat.field("secret")), "client_id", patId, "client_secret", pat.field("secret"))));
+        happyPaths.put("GET /oauth/jwks", () -> api.get("/oauth/jwks", null));
+        happyPaths.put("GET /.well-known/jwks.json", () -> api.get("/.well-known/jwks.json", null));
+        happyPaths.put("POST /v3/identities", () -> api.post("/v3/identities", admin, Map.of("name", "n", "kind", "USER")));
+        happyPaths.put("GET /v3/identities", () -> api.get("/v3/identities?limit=5", admin));
+        happyPaths.put("GET /v3/identities/{id}", () -> api.get("/v3/identities/" + owner, admin));
+        happyPaths.put("PATCH /v3/identities/{id}", () -> api.patch("/v3/identities/" + owner, admin, rename));
+        happyPaths.put("GET /v3/auth-users/{id}", () -> api.get("/v3/auth-users/" + owner, admin));
+        happyPaths.put("PATCH /v3/auth-users/{id}", () -> api.patch("/v3/auth-users/" + owner, admin,
+                List.of(Map.of("op", "add", "path", "/capabilities/-", "value", "REPORT_ADMIN"))));
+        happyPaths.put("POST /v3/oauth-clients", () -> api.post("/v3/oauth-clients", admin, Api.clientBody("x")));
+        happyPaths.put("GET /v3/oauth-clients", () -> api.get("/v3/oauth-clients?limit=5", admin));
+        happyPaths.put("GET /v3/oauth-clients/{id}", () -> api.get("/v3/oauth-clients/" + clientId, admin));
+        happyPaths.put("PATCH /v3/oauth-clients/{id}", () -> api.patch("/v3/oauth-clients/" + clientId, admin, rename));
+        happyPaths.put("GET /v3/oauth-clients/{id}/effective-scope",
+                () -> api.get("/v3/oauth-clients/" + clientId + "/effective-scope", admin));
+        happyPaths.put("DELETE /v3/oauth-clients/{id}", () -> api.delete("/v3/oauth-clients/" + doomedClient, admin));
+        happyPaths.put("POST /v3/personal-access-tokens", () -> api.createPat(admin, owner, "another", null));
+        happyPaths.put("GET /v3/personal-access-tokens",
+                () -> api.get("/v3/personal-access-tokens?owner-id=" + owner, admin));
+        happyPaths.put("PATCH /v3/personal-access-tokens/{id}",
+                () -> api.patch("/v3/personal-access-tokens/" + patId, admin, rename));
+        happyPaths.put("GET /v3/personal-access-tokens/{id}/effective-scope",
+                () -> api.get("/v3/personal-access-tokens/" + patId + "/effective-scope?at=2030-01-01T00:00:00Z", admin));
+        happyPaths.put("DELETE /v3/personal-access-tokens/{id}",
+                () -> api.delete("/v3/personal-access-tokens/" + doomedPat, admin));
+        happyPaths.put("POST /v3/virtual-appliances", () -> api.post("/v3/virtual-appliances", admin, Map.of("name", "v")));
+        happyPaths.put("GET /v3/virtual-appliances", () -> api.get("/v3/virtual-appliances", admin));
+        happyPaths.put("DELETE /v3/virtual-appliances/{id}",
+                () -> api.delete("/v3/virtual-appliances/" + applianceId, admin));
+        happyPaths.put("GET /v3/audit-events", () -> api.get("/v3/audit-events?subjectId=" + owner, admin));
+        happyPaths.put("POST /v3/read-model-rebuilds", () -> api.postRaw("/v3/read-model-rebuilds", admin,
+                "application/json", ""));
+        happyPaths.put("GET /v3/read-model-rebuilds/current", () -> api.get("/v3/read-model-rebuilds/current", admin));
+
+        assertThat(new TreeSet<>(happyPaths.keySet())).isEqualTo(documentedOperations());
+        var mismatches = new ArrayList<String>();
+        happyPaths.forEach((operation, call) -> {
+            Api.Response response = call.get();
+            JsonNode documented = operationNode(operation).path("responses").path(String.valueOf(response.status()));
+            if (response.status() >= 300 || documented.isMissingNode()) {
+                mismatches.add(operation + " answered an undocumented " + response.status() + ": " + response.text());
+                return;
+            }
+            JsonNode schema = documented.path("content").path("application/json").path("schema");
+            if (!response.text().isEmpty()) {
+                if (schema.isMissingNode()) {
+                    mismatches.add(operation + " answered a body its documentation has no JSON schema for");
+                } else {
+                    checkShape(response.body(), schema, operation + " $", mismatches);
+                }
+            }
+        });
+        await().untilAsserted(() -> assertThat(api.get("/v3/read-model-rebuilds/current", admin).field("state"))
+                .isIn("DONE", "FAILED"));
+        assertThat(mismatches).isEmpty();
+    }
+
+    private TreeSet<String> documentedOperations() {
+        var operations = new TreeSet<String>();
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
+                .forEachRemaining(method -> operations.add(method.toUpperCase() + " " + path.getKey())));
+        return operations;
+    }
+
+    private JsonNode operationNode(String operation) {
+        String[] parts = operation.split(" ", 2);
+        return document.path("paths").path(parts[1]).path(parts[0].toLowerCase());
+    }
+
+    private JsonNode resolve(JsonNode schema) {
+        JsonNode reference = schema.get("$ref");
+        if (reference == null) {
+            return schema;
+        }
+        String name = reference.asText().substring("#/components/schemas/".length());
+        return resolve(document.path("components").path("schemas").path(name));
+    }
+
+    private void checkShape(JsonNode value, JsonNode schemaOrReference, String where, List<String> mismatches) {
+        JsonNode schema = resolve(schemaOrReference);
+        if (value == null || value.isNull()) {
+            return;
+        }
+        String type = schema.path("type").asText(schema.has("properties") ? "object" : "");
+        switch (type) {
+            case "array" -> {
+                if (!value.isArray()) {
+                    mismatches.add(where + " is not an array");
+                    return;
+                }
+                for (int i = 0; i < value.size(); i++) {
+                    checkShape(value.get(i), schema.path("items"), where + "[" + i + "]", mismatches);
+                }
+            }
+            case "object" -> {
+                if (!value.isObject()) {
+                    mismatches.add(where + " is not an object");
+                    return;
+                }
+                JsonNode properties = schema.path("properties");
+                if (properties.isMissingNode()) {
+                    return;
+                }
+                for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
+                    String name = names.next();
+                    if (!properties.has(name)) {
+                        mismatches.add(where + "." + name + " is not documented");
+                    } else {
+                        checkShape(value.get(name), properties.get(name), where + "." + name, mismatches);
+                    }
+                }
+                schema.path("required").forEach(required -> {
+                    if (!value.has(required.asText())) {
+                        mismatches.add(where + "." + required.asText() + " is required but missing");
+                    }
+                });
+            }
+            case "string" -> expect(value.isTextual(), where, type, mismatches);
+            case "integer" -> expect(value.isIntegralNumber(), where, type, mismatches);
+            case "number" -> expect(value.isNumber(), where, type, mismatches);
+            case "boolean" -> expect(value.isBoolean(), where, type, mismatches);
+            default -> {
+            }
+        }
+    }
+
+    private static void expect(boolean matches, String where, String type, List<String> mismatches) {
+        if (!matches) {
+            mismatches.add(where + " is not a " + type);
+        }
+    }
+}
