@@ -8,21 +8,26 @@ import dev.idcred.access.http.JsonErrorReportValve;
 import dev.idcred.access.network.NetworkProperties;
 import dev.idcred.access.tenant.TenantProperties;
 import dev.idcred.shared.common.RightsCatalogue;
+import dev.idcred.shared.hygiene.TenantPolicy;
 import org.apache.catalina.core.StandardHost;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -36,15 +41,30 @@ import java.util.List;
 @EnableConfigurationProperties({CatalogueProperties.class, NetworkProperties.class, TenantProperties.class})
 public class AccessConfiguration implements WebMvcConfigurer {
 
-    /** Milliseconds, the precision the v3 API shows, so a command's response and later reads agree. */
+    /**
+     * Milliseconds, the precision the v3 API shows, so a command's response and later reads agree. For drills of the
+     * time-based rules (expiry, disuse), {@code credentials.clock.offset} (ISO-8601, such as {@code P8D}) runs this
+     * instance's clock ahead; it is logged loudly, and off by default.
+     */
     @Bean
-    static Clock clock() {
-        return Clock.tickMillis(ZoneOffset.UTC);
+    static Clock clock(Environment environment) {
+        Duration offset = Binder.get(environment).bind("credentials.clock.offset", Duration.class)
+                .orElse(Duration.ZERO);
+        if (!offset.isZero()) {
+            LoggerFactory.getLogger(AccessConfiguration.class).warn(
+                    "This instance's clock runs {} ahead of the system clock (credentials.clock.offset)", offset);
+        }
+        return Clock.offset(Clock.tickMillis(ZoneOffset.UTC), offset);
     }
 
     @Bean
     RightsCatalogue rightsCatalogue(CatalogueProperties properties) throws IOException {
         return RightsCatalogueFile.load(properties.rightsCatalogue());
+    }
+
+    @Bean
+    TenantPolicy tenantPolicy(TenantProperties tenant) {
+        return tenant.policy();
     }
 
     /** Tomcat reports what it refuses on its own with the API's error body (see {@link JsonErrorReportValve}). */

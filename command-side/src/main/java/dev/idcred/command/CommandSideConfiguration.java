@@ -22,6 +22,6 @@ public class CommandSideConfiguration {
 
     @Bean
     static CorrelationDataProvider actorOfEveryEvent() {
-        return new SimpleCorrelationDataProvider(AuditMetadata.ACTOR_ID);
+        return new SimpleCorrelationDataProvider(AuditMetadata.ACTOR_ID, AuditMetadata.ACTOR_CREDENTIAL_ID);
     }
 }

@@ -1,7 +1,7 @@
 package dev.idcred.command;
 
-import dev.idcred.shared.common.AuditMetadata;
 import dev.idcred.access.gate.Caller;
+import dev.idcred.shared.common.AuditMetadata;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -17,8 +17,19 @@ public class Commands {
         this.gateway = gateway;
     }
 
+    /** Sends on behalf of a caller: the log records the identity and the credential whose token it came with. */
     public <R> R send(Object command, Caller caller) {
-        return sendAs(command, caller.identityId());
+        MetaData actor = MetaData.with(AuditMetadata.ACTOR_ID, caller.identityId());
+        if (caller.clientId() != null) {
+            actor = actor.and(AuditMetadata.ACTOR_CREDENTIAL_ID, caller.clientId());
+        }
+        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(actor));
+    }
+
+    /** Sends on behalf of a credential acting by itself (at the token endpoint), for the identity that owns it. */
+    public <R> R sendAs(Object command, String actorId, String actorCredentialId) {
+        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData
+                .with(AuditMetadata.ACTOR_ID, actorId).and(AuditMetadata.ACTOR_CREDENTIAL_ID, actorCredentialId)));
     }
 
     public <R> R sendAs(Object command, String actorId) {

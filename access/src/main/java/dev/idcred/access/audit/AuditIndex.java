@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,8 +38,13 @@ public class AuditIndex {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
     /** One entry of the trail. */
-    public record Entry(String id, String type, Instant timestamp, String actorId, String subjectId,
-                        Map<String, Object> details) {
+    public record Entry(String id, String type, Instant timestamp, String actorId, String actorCredentialId,
+                        String subjectId, Map<String, Object> details) {
+    }
+
+    /** Which entries: every field may be null (no filter); {@code from} inclusive, {@code to} exclusive. */
+    public record Filter(String subjectId, String actorId, String actorCredentialId, String type, Instant from,
+                         Instant to) {
     }
 
     /** A page of entries, and how many match in all (-1 unless asked). */
@@ -60,41 +66,47 @@ public class AuditIndex {
     public void index(EventMessage<?> event) {
         Object payload = event.getPayload();
         Object actor = event.getMetaData().get(AuditMetadata.ACTOR_ID);
+        Object actorCredential = event.getMetaData().get(AuditMetadata.ACTOR_CREDENTIAL_ID);
         jdbc.update("""
-                insert into audit_entry (event_id, type, occurred_at, actor_id, subject_id, details)
-                values (?, ?, ?, ?, ?, ?::jsonb) on conflict (event_id) do nothing""",
+                insert into audit_entry (event_id, type, occurred_at, actor_id, actor_credential_id, subject_id,
+                    details)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (event_id) do nothing""",
                 event.getIdentifier(), payload.getClass().getSimpleName(), Timestamp.from(event.getTimestamp()),
-                actor == null ? null : actor.toString(), subjectOf(payload, event), details(payload));
+                actor == null ? null : actor.toString(), actorCredential == null ? null : actorCredential.toString(),
+                subjectOf(payload, event), details(payload));
     }
 
     /** Entries oldest first; every filter may be null. */
-    public Page page(String subjectId, String actorId, Instant from, Instant to, int limit, int offset,
-                     boolean countTotal) {
+    public Page page(Filter filter, int limit, int offset, boolean countTotal) {
         var where = new StringBuilder(" where true");
         var parameters = new ArrayList<Object>();
-        if (subjectId != null) {
-            where.append(" and subject_id = ?");
-            parameters.add(subjectId);
-        }
-        if (actorId != null) {
-            where.append(" and actor_id = ?");
-            parameters.add(actorId);
-        }
-        if (from != null) {
+        var equalities = new LinkedHashMap<String, String>();
+        equalities.put("subject_id", filter.subjectId());
+        equalities.put("actor_id", filter.actorId());
+        equalities.put("actor_credential_id", filter.actorCredentialId());
+        equalities.put("type", filter.type());
+        equalities.forEach((column, value) -> {
+            if (value != null) {
+                where.append(" and ").append(column).append(" = ?");
+                parameters.add(value);
+            }
+        });
+        if (filter.from() != null) {
             where.append(" and occurred_at >= ?");
-            parameters.add(Timestamp.from(from));
+            parameters.add(Timestamp.from(filter.from()));
         }
-        if (to != null) {
+        if (filter.to() != null) {
             where.append(" and occurred_at < ?");
-            parameters.add(Timestamp.from(to));
+            parameters.add(Timestamp.from(filter.to()));
         }
         var window = new ArrayList<>(parameters);
         window.add(limit);
         window.add(offset);
-        List<Entry> entries = jdbc.query("select event_id, type, occurred_at, actor_id, subject_id, details::text"
-                        + " from audit_entry" + where + " order by position limit ? offset ?",
+        List<Entry> entries = jdbc.query("select event_id, type, occurred_at, actor_id, actor_credential_id,"
+                        + " subject_id, details::text from audit_entry" + where + " order by position limit ? offset ?",
                 (row, n) -> new Entry(row.getString(1), row.getString(2), row.getTimestamp(3).toInstant(),
-                        row.getString(4), row.getString(5), detailsOf(row.getString(6))), window.toArray());
+                        row.getString(4), row.getString(5), row.getString(6), detailsOf(row.getString(7))),
+                window.toArray());
         long total = countTotal ? jdbc.queryForObject("select count(*) from audit_entry" + where, Long.class,
                 parameters.toArray()) : -1;
         return new Page(entries, total);

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +16,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class StandaloneEvents {
+
+    /**
+     * The lifecycle phase in which what is held back for coalescing (refusals, usage tallies) is written at shutdown:
+     * after the web server has drained its requests, before Axon stops its processors (which must see those events).
+     */
+    public static final int FLUSH_PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
     private final EventBus events;
     private final TransactionManager transactions;

@@ -6,6 +6,7 @@ import dev.idcred.shared.credential.CredentialFacts;
 import dev.idcred.shared.token.AccessRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * often and with however long a path it is tried. Either side may refuse a call, so either side appends them.
  */
 @Component
-public class AccessRefusals {
+public class AccessRefusals implements SmartLifecycle {
 
     static final int MAX_REQUEST_LENGTH = 200;
     private static final Logger log = LoggerFactory.getLogger(AccessRefusals.class);
@@ -38,6 +39,7 @@ public class AccessRefusals {
     private final StandaloneEvents events;
     private final Clock clock;
     private final Map<Key, Window> windows = new ConcurrentHashMap<>();
+    private volatile boolean running;
 
     public AccessRefusals(StandaloneEvents events, Clock clock) {
         this.events = events;
@@ -70,12 +72,37 @@ public class AccessRefusals {
     /** Writes the count of every minute that has ended with refusals not yet written. */
     @Scheduled(fixedDelayString = "PT10S")
     void writeEndedMinutes() {
-        long minute = clock.instant().getEpochSecond() / 60;
+        writeMinutesBefore(clock.instant().getEpochSecond() / 60);
+    }
+
+    private void writeMinutesBefore(long minute) {
         windows.forEach((key, window) -> {
             if (window.minute() < minute && windows.remove(key, window) && window.later() > 0) {
                 publish(summary(window));
             }
         });
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** At shutdown, before the processors stop: the counts of the minute in progress are written too. */
+    @Override
+    public void stop() {
+        writeMinutesBefore(Long.MAX_VALUE);
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return StandaloneEvents.FLUSH_PHASE;
     }
 
     private static AccessRefused summary(Window window) {

@@ -1,5 +1,6 @@
 package dev.idcred.access.gate;
 
+import dev.idcred.shared.common.GrantType;
 import dev.idcred.shared.common.IdentityKind;
 import dev.idcred.shared.common.NetworkRules;
 import dev.idcred.shared.common.RightsCatalogue;
@@ -7,7 +8,6 @@ import dev.idcred.shared.credential.CredentialAccess;
 import dev.idcred.shared.credential.CredentialFacts;
 import dev.idcred.shared.credential.CredentialStates;
 import dev.idcred.shared.credential.OwnerFacts;
-import dev.idcred.shared.common.GrantType;
 import dev.idcred.shared.usage.CredentialKind;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -37,7 +37,7 @@ class AccessTokenGateTest {
     private static CredentialAccess credential(boolean enabled, Map<String, Instant> revoked, Instant tokensValidFrom) {
         var facts = new CredentialFacts("client-1", CredentialKind.API_CLIENT, "owner", "API",
                 List.of("idn:audit:read", "idn:sources:read"), Set.of(GrantType.CLIENT_CREDENTIALS), enabled, 600, 0,
-                "hmac:x", NOW.minusSeconds(3_600), null, tokensValidFrom, null, revoked);
+                List.of(), NOW.minusSeconds(3_600), null, null, tokensValidFrom, null, revoked, null, List.of(), null);
         var owner = new OwnerFacts("owner", "Owner", IdentityKind.USER, Set.of("AUDITOR"), null, NetworkRules.none(),
                 NOW.minusSeconds(7_200));
         return new CredentialAccess(facts, owner);

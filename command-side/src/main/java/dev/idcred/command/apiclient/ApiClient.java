@@ -1,6 +1,7 @@
 package dev.idcred.command.apiclient;
 
 import dev.idcred.command.TextRules;
+import dev.idcred.command.credential.CredentialRules;
 import dev.idcred.command.patch.JsonPatches;
 import dev.idcred.shared.apiclient.ApiClientCreated;
 import dev.idcred.shared.apiclient.ApiClientDeleted;
@@ -14,19 +15,29 @@ import dev.idcred.shared.common.DomainException;
 import dev.idcred.shared.common.ErrorCode;
 import dev.idcred.shared.common.KeyTypes;
 import dev.idcred.shared.common.RightsCatalogue;
+import dev.idcred.shared.credential.CredentialEvent;
+import dev.idcred.shared.credential.CredentialFacts;
 import dev.idcred.shared.credential.CredentialStates;
 import dev.idcred.shared.credential.OwnerFacts;
+import dev.idcred.shared.hygiene.CredentialLeaked;
+import dev.idcred.shared.hygiene.ReportLeak;
+import dev.idcred.shared.hygiene.RotateSecret;
+import dev.idcred.shared.hygiene.SecretRotated;
+import dev.idcred.shared.hygiene.TenantPolicy;
 import dev.idcred.shared.token.AccessTokenRevoked;
+import dev.idcred.shared.usage.CredentialKind;
+import dev.idcred.shared.usage.Usage;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
@@ -42,9 +53,9 @@ public class ApiClient {
     private String ownerId;
     private String keyType;
     private ApiClientSettings settings;
-    private Instant createdAt;
     private Instant modifiedAt;
-    private Instant lastUsed;
+    /** What the client may do, folded from its events exactly as every other reader folds them. */
+    private CredentialFacts facts;
 
     protected ApiClient() {
     }
@@ -52,7 +63,7 @@ public class ApiClient {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     public ApiClientDetails create(CreateApiClient command, CredentialStates states, RightsCatalogue catalogue,
-                                   Clock clock) {
+                                   TenantPolicy policy, Clock clock) {
         OwnerFacts owner = states.identity(command.ownerId()).orElseThrow(() -> new DomainException(
                 ErrorCode.FORBIDDEN, "The creating identity is unknown"));
         ensureCreatorMayOwnApiClients(owner);
@@ -60,8 +71,10 @@ public class ApiClient {
                 : TextRules.validName("keyType", command.keyType(), MAX_KEY_TYPE_LENGTH);
         ensureNotVirtualApplianceKey(type, "created");
         ApiClientSettings complete = ApiClientPolicy.complete(command.settings(), catalogue);
-        apply(new ApiClientCreated(command.clientId(), owner.identityId(), type, complete, command.secretHash(),
-                clock.instant()));
+        Instant now = clock.instant();
+        Instant expiresAt = CredentialRules.expiry(CredentialKind.API_CLIENT, command.expiresAt(), policy, now);
+        apply(new ApiClientCreated(command.clientId(), owner.identityId(), type, complete, command.secretHash(), now,
+                expiresAt));
         return details();
     }
 
@@ -74,7 +87,7 @@ public class ApiClient {
         ensureCreatorMayOwnApiClients(owner);
         var key = new ApiClient();
         ApiClientSettings settings = ApiClientPolicy.complete(ApiClientPolicy.forApplianceKey(applianceName), catalogue);
-        apply(new ApiClientCreated(clientId, owner.identityId(), KeyTypes.VA, settings, secretHash, createdAt));
+        apply(new ApiClientCreated(clientId, owner.identityId(), KeyTypes.VA, settings, secretHash, createdAt, null));
         return key;
     }
 
@@ -83,9 +96,53 @@ public class ApiClient {
         ApiClientSettings patched = ApiClientPolicy.complete(
                 JsonPatches.apply(settings, command.patch(), ApiClientSettings.class), catalogue);
         if (!patched.equals(settings)) {
-            apply(new ApiClientUpdated(clientId, patched, clock.instant()));
+            apply(new ApiClientUpdated(clientId, patched, clock.instant(), null));
         }
         return details();
+    }
+
+    /** A new secret, the earlier ones valid for a grace period; a VA key's only with its appliance. */
+    public RotateSecret.Rotation rotate(RotateSecret command, TenantPolicy policy, Instant now) {
+        ensureNotVirtualApplianceKey(keyType, "rotated");
+        return rotateSecret(command, policy, now);
+    }
+
+    /** The appliance's own rotation renews its key's secret. */
+    RotateSecret.Rotation rotateWithAppliance(RotateSecret command, TenantPolicy policy, Instant now) {
+        return rotateSecret(command, policy, now);
+    }
+
+    private RotateSecret.Rotation rotateSecret(RotateSecret command, TenantPolicy policy, Instant now) {
+        SecretRotated rotated = CredentialRules.rotation(facts, command, policy, now);
+        apply(rotated);
+        return new RotateSecret.Rotation(clientId, rotated.version(), rotated.previousValidUntil(),
+                rotated.expiresAt());
+    }
+
+    /** The tenant's hygiene rules as of now; a client unused too long is disabled. */
+    public void review(TenantPolicy policy, Instant now) {
+        CredentialRules.Review review = CredentialRules.review(facts, settings.enabled(), policy, now);
+        review.notices().forEach(AggregateLifecycle::apply);
+        if (review.stopBecause() != null) {
+            disable(review.stopBecause(), now);
+        }
+    }
+
+    /** A scanner found one of its secrets: if it was valid, it ends now and the client is disabled. */
+    public boolean reportLeak(ReportLeak report, Instant now) {
+        Optional<CredentialLeaked> leak = CredentialRules.leak(facts, report.secretHash(), report.reporterId(),
+                report.sourceUrl(), now);
+        leak.ifPresent(leaked -> {
+            apply(leaked);
+            disable(CredentialRules.leakReason(leaked), now);
+        });
+        return leak.isPresent();
+    }
+
+    private void disable(String reason, Instant now) {
+        if (settings.enabled()) {
+            apply(new ApiClientUpdated(clientId, ApiClientPolicy.disabled(settings), now, reason));
+        }
     }
 
     @CommandHandler
@@ -104,11 +161,9 @@ public class ApiClient {
         apply(new AccessTokenRevoked(clientId, ownerId, jti, expiresAt, reason, now));
     }
 
-    /** Records a use once per minute: a use within the minute already recorded is a deliberate no-op. */
-    public void recordUsage(Instant usedAt) {
-        if (lastUsed == null || usedAt.truncatedTo(ChronoUnit.MINUTES).isAfter(lastUsed)) {
-            apply(new ApiClientUsed(clientId, usedAt));
-        }
+    /** Records a minute's tally of tokens obtained (the token endpoint sends at most two a minute per instance). */
+    public void recordUsage(Instant usedAt, Usage usage) {
+        apply(new ApiClientUsed(clientId, usedAt, usage));
     }
 
     private static void ensureCreatorMayOwnApiClients(OwnerFacts creator) {
@@ -126,7 +181,8 @@ public class ApiClient {
     }
 
     ApiClientDetails details() {
-        return new ApiClientDetails(clientId, ownerId, keyType, settings, createdAt, modifiedAt, lastUsed);
+        return new ApiClientDetails(clientId, ownerId, keyType, settings, facts.createdAt(), modifiedAt,
+                facts.lastUsedAt(), facts.expiresAt());
     }
 
     @EventSourcingHandler
@@ -135,19 +191,21 @@ public class ApiClient {
         ownerId = event.ownerId();
         keyType = event.keyType();
         settings = event.settings();
-        createdAt = event.createdAt();
         modifiedAt = event.createdAt();
+        facts = CredentialFacts.fold(null, event);
     }
 
     @EventSourcingHandler
     void on(ApiClientUpdated event) {
         settings = event.settings();
         modifiedAt = event.modifiedAt();
+        facts = CredentialFacts.fold(facts, event);
     }
 
+    /** Usage, secrets, revoked tokens and hygiene notices: what the facts hold. */
     @EventSourcingHandler
-    void on(ApiClientUsed event) {
-        lastUsed = event.usedAt();
+    void on(CredentialEvent event) {
+        facts = CredentialFacts.fold(facts, event);
     }
 
     @EventSourcingHandler

@@ -1,7 +1,10 @@
 package dev.idcred.command.apiclient;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.idcred.access.gate.Caller;
 import dev.idcred.command.Commands;
 import dev.idcred.command.Ids;
+import dev.idcred.command.credential.SecretRotationBody;
 import dev.idcred.command.secret.SecretIssuer;
 import dev.idcred.shared.apiclient.ApiClientSettings;
 import dev.idcred.shared.apiclient.CreateApiClient;
@@ -9,8 +12,8 @@ import dev.idcred.shared.apiclient.DeleteApiClient;
 import dev.idcred.shared.apiclient.UpdateApiClient;
 import dev.idcred.shared.common.GrantType;
 import dev.idcred.shared.common.PatchOperation;
-import dev.idcred.access.gate.Caller;
-import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.idcred.shared.hygiene.RotateSecret;
+import dev.idcred.shared.usage.CredentialKind;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -34,7 +37,8 @@ class ApiClientController {
                                     Integer accessTokenValiditySeconds, Integer refreshTokenValiditySeconds,
                                     List<String> redirectUris, List<GrantType> grantTypes, String accessType,
                                     String type, Boolean internal, Boolean enabled, Boolean strongAuthSupported,
-                                    Boolean claimsSupported, List<String> scope, String keyType) {
+                                    Boolean claimsSupported, List<String> scope, String keyType,
+                                    Instant expiresAt) {
         ApiClientSettings settings() {
             return new ApiClientSettings(name, description, businessName, homepageUrl, accessTokenValiditySeconds,
                     refreshTokenValiditySeconds, redirectUris, grantTypes, accessType, type, internal, enabled,
@@ -49,14 +53,14 @@ class ApiClientController {
                                List<String> redirectUris, List<GrantType> grantTypes, String accessType, String type,
                                boolean internal, boolean enabled, boolean strongAuthSupported,
                                boolean claimsSupported, Instant created, Instant modified, Instant lastUsed,
-                               List<String> scope, String keyType) {
+                               List<String> scope, String keyType, Instant expiresAt) {
         static OAuthClientResponse of(ApiClientDetails c, String secret) {
             ApiClientSettings s = c.settings();
             return new OAuthClientResponse(c.clientId(), secret, s.businessName(), s.homepageUrl(), s.name(),
                     s.description(), s.accessTokenValiditySeconds(), s.refreshTokenValiditySeconds(),
                     s.redirectUris(), s.grantTypes(), s.accessType(), s.type(), s.internal(), s.enabled(),
                     s.strongAuthSupported(), s.claimsSupported(), c.createdAt(), c.modifiedAt(), c.lastUsed(),
-                    s.scope(), c.keyType());
+                    s.scope(), c.keyType(), c.expiresAt());
         }
     }
 
@@ -72,7 +76,7 @@ class ApiClientController {
     OAuthClientResponse create(@RequestBody CreateOAuthClientRequest request, Caller caller) {
         SecretIssuer.IssuedSecret secret = secrets.issue();
         ApiClientDetails created = commands.send(new CreateApiClient(Ids.next(), caller.identityId(),
-                request.keyType(), request.settings(), secret.hash()), caller);
+                request.keyType(), request.settings(), secret.hash(), request.expiresAt()), caller);
         return OAuthClientResponse.of(created, secret.secret());
     }
 
@@ -80,6 +84,19 @@ class ApiClientController {
     OAuthClientResponse update(@PathVariable String id, @RequestBody List<PatchOperation> patch, Caller caller) {
         ApiClientDetails updated = commands.send(new UpdateApiClient(id, patch), caller);
         return OAuthClientResponse.of(updated, null);
+    }
+
+    /** A new secret; the earlier ones keep working for the grace period. VA keys rotate with their appliance. */
+    @PostMapping("/{id}/secret")
+    SecretRotationBody.Response rotateSecret(@PathVariable String id,
+                                             @RequestBody(required = false) SecretRotationBody.Request request,
+                                             Caller caller) {
+        SecretRotationBody.Request asked = request == null ? SecretRotationBody.Request.DEFAULTS : request;
+        SecretIssuer.IssuedSecret secret = secrets.issue();
+        RotateSecret.Rotation rotation = commands.send(new RotateSecret(id, CredentialKind.API_CLIENT, secret.hash(),
+                asked.gracePeriodSeconds(), asked.expiresAt(), null), caller);
+        return new SecretRotationBody.Response(id, secret.secret(), rotation.version(),
+                rotation.previousValidUntil(), rotation.expiresAt());
     }
 
     @DeleteMapping("/{id}")

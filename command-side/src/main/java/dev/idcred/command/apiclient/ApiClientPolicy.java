@@ -1,12 +1,12 @@
 package dev.idcred.command.apiclient;
 
-import dev.idcred.shared.common.Limits;
 import dev.idcred.command.ScopeRules;
 import dev.idcred.command.TextRules;
 import dev.idcred.shared.apiclient.ApiClientSettings;
 import dev.idcred.shared.common.DomainException;
 import dev.idcred.shared.common.ErrorCode;
 import dev.idcred.shared.common.GrantType;
+import dev.idcred.shared.common.Limits;
 import dev.idcred.shared.common.RightsCatalogue;
 import dev.idcred.shared.common.Scopes;
 
@@ -38,6 +38,14 @@ final class ApiClientPolicy {
         return new ApiClientSettings("VA key: " + applianceName, "Key of virtual appliance " + applianceName,
                 null, null, null, null, null, List.of(GrantType.CLIENT_CREDENTIALS), null, null, true, true, null,
                 null, List.of(Scopes.DEFAULT));
+    }
+
+    /** The same settings, switched off. */
+    static ApiClientSettings disabled(ApiClientSettings s) {
+        return new ApiClientSettings(s.name(), s.description(), s.businessName(), s.homepageUrl(),
+                s.accessTokenValiditySeconds(), s.refreshTokenValiditySeconds(), s.redirectUris(), s.grantTypes(),
+                s.accessType(), s.type(), s.internal(), false, s.strongAuthSupported(), s.claimsSupported(),
+                s.scope());
     }
 
     static ApiClientSettings complete(ApiClientSettings given, RightsCatalogue catalogue) {

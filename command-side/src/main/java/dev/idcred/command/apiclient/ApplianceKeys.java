@@ -2,6 +2,8 @@ package dev.idcred.command.apiclient;
 
 import dev.idcred.shared.common.RightsCatalogue;
 import dev.idcred.shared.credential.OwnerFacts;
+import dev.idcred.shared.hygiene.RotateSecret;
+import dev.idcred.shared.hygiene.TenantPolicy;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +28,10 @@ public class ApplianceKeys {
             throws Exception {
         apiClients.newInstance(() -> ApiClient.applianceKey(clientId, owner, applianceName, secretHash, catalogue,
                 createdAt));
+    }
+
+    public RotateSecret.Rotation rotate(RotateSecret command, TenantPolicy policy, Instant now) {
+        return apiClients.load(command.credentialId()).invoke(key -> key.rotateWithAppliance(command, policy, now));
     }
 
     public void delete(String clientId, Instant deletedAt) {

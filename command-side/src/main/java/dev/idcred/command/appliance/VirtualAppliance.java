@@ -30,6 +30,10 @@ public class VirtualAppliance {
     }
 
     /** Removes the appliance and answers the client id of the key that goes with it. */
+    String keyClientId() {
+        return keyClientId;
+    }
+
     String delete(Instant deletedAt) {
         apply(new VirtualApplianceDeleted(applianceId, keyClientId, deletedAt));
         return keyClientId;

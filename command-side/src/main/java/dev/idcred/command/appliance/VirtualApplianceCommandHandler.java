@@ -4,10 +4,14 @@ import dev.idcred.command.TextRules;
 import dev.idcred.command.apiclient.ApplianceKeys;
 import dev.idcred.shared.appliance.CreateVirtualAppliance;
 import dev.idcred.shared.appliance.DeleteVirtualAppliance;
+import dev.idcred.shared.appliance.RotateVirtualApplianceKey;
 import dev.idcred.shared.common.DomainException;
 import dev.idcred.shared.common.ErrorCode;
 import dev.idcred.shared.credential.CredentialStates;
 import dev.idcred.shared.credential.OwnerFacts;
+import dev.idcred.shared.hygiene.RotateSecret;
+import dev.idcred.shared.hygiene.TenantPolicy;
+import dev.idcred.shared.usage.CredentialKind;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
@@ -16,7 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Creates and deletes a virtual appliance together with its VA key, in one unit of work and one transaction:
+ * Creates, rotates and deletes a virtual appliance together with its VA key, in one unit of work and one transaction:
  * there is never an appliance without its key, nor a key left behind by a deleted appliance.
  */
 @Component
@@ -27,13 +31,15 @@ class VirtualApplianceCommandHandler {
     private final Repository<VirtualAppliance> appliances;
     private final ApplianceKeys keys;
     private final CredentialStates states;
+    private final TenantPolicy policy;
     private final Clock clock;
 
     VirtualApplianceCommandHandler(Repository<VirtualAppliance> appliances, ApplianceKeys keys,
-                                   CredentialStates states, Clock clock) {
+                                   CredentialStates states, TenantPolicy policy, Clock clock) {
         this.appliances = appliances;
         this.keys = keys;
         this.states = states;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -47,6 +53,13 @@ class VirtualApplianceCommandHandler {
         appliances.newInstance(() -> new VirtualAppliance(command.applianceId(), name, command.ownerId(),
                 command.keyClientId(), now));
         return command.applianceId();
+    }
+
+    @CommandHandler
+    public RotateSecret.Rotation handle(RotateVirtualApplianceKey command) {
+        String keyClientId = appliances.load(command.applianceId()).invoke(VirtualAppliance::keyClientId);
+        return keys.rotate(new RotateSecret(keyClientId, CredentialKind.API_CLIENT, command.secretHash(),
+                command.gracePeriodSeconds(), null, null), policy, clock.instant());
     }
 
     @CommandHandler

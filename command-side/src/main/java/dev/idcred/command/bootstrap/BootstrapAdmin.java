@@ -110,7 +110,7 @@ class BootstrapAdmin implements ApplicationRunner {
         var settings = new ApiClientSettings("Bootstrap admin", "The tenant's first administrator client", null,
                 null, null, null, null, List.of(GrantType.CLIENT_CREDENTIALS), null, null, false, true, false, false,
                 List.of(Scopes.ALL));
-        commands.sendAs(new CreateApiClient(id, ADMIN_IDENTITY_ID, KeyTypes.API, settings, secret.hash()),
+        commands.sendAs(new CreateApiClient(id, ADMIN_IDENTITY_ID, KeyTypes.API, settings, secret.hash(), null),
                 AuditMetadata.SYSTEM);
     }
 }

@@ -42,18 +42,25 @@ class DirectoryBackfill implements ApplicationRunner {
         this.transaction = transaction;
     }
 
+    /** Several instances may start at once: one folds, under this lock, and the others then find it done. */
+    private static final long BACKFILL_LOCK = 0x1dc3ed_0001L;
+
     @Override
     public void run(ApplicationArguments args) {
-        boolean logWritten = isNotEmpty("domainEventEntry");
-        boolean accessMissing = logWritten && !isNotEmpty("access_identity");
-        boolean auditMissing = logWritten && !isNotEmpty("audit_entry");
-        if (!accessMissing && !auditMissing) {
+        if (!isNotEmpty("domainEventEntry") || (isNotEmpty("access_identity") && isNotEmpty("audit_entry"))) {
             return;
         }
-        long folded = transaction.execute(status -> fold(accessMissing, auditMissing));
-        log.info("Folded {} events of the log into the {}", folded,
-                accessMissing && auditMissing ? "authorization table and the audit index"
-                        : accessMissing ? "authorization table" : "audit index");
+        transaction.executeWithoutResult(status -> {
+            jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, BACKFILL_LOCK);
+            boolean accessMissing = !isNotEmpty("access_identity");
+            boolean auditMissing = !isNotEmpty("audit_entry");
+            if (accessMissing || auditMissing) {
+                long folded = fold(accessMissing, auditMissing);
+                log.info("Folded {} events of the log into the {}", folded,
+                        accessMissing && auditMissing ? "authorization table and the audit index"
+                                : accessMissing ? "authorization table" : "audit index");
+            }
+        });
     }
 
     private long fold(boolean intoAccess, boolean intoAudit) {

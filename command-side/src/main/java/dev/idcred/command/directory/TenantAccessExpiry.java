@@ -1,16 +1,19 @@
 package dev.idcred.command.directory;
 
 import dev.idcred.command.Commands;
+import dev.idcred.command.hygiene.ExpiryProperties;
 import dev.idcred.shared.common.AuditMetadata;
 import dev.idcred.shared.pat.DeletePersonalAccessToken;
 import dev.idcred.shared.pat.TokenActor;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The seed: personal access tokens of SUPPORT and SERVICES accounts are deleted when the account's tenant access
@@ -21,21 +24,27 @@ import java.time.Clock;
  * endpoint check the owner's access); the deletion makes it permanent and visible.
  */
 @Component
-class TenantAccessExpiry {
+class TenantAccessExpiry implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(TenantAccessExpiry.class);
 
     private final OwnerAccessEnded tokens;
     private final Commands commands;
     private final Clock clock;
+    private final Duration interval;
 
-    TenantAccessExpiry(OwnerAccessEnded tokens, Commands commands, Clock clock) {
+    TenantAccessExpiry(OwnerAccessEnded tokens, Commands commands, Clock clock, ExpiryProperties properties) {
         this.tokens = tokens;
         this.commands = commands;
         this.clock = clock;
+        this.interval = properties.checkInterval();
     }
 
-    @Scheduled(initialDelay = 0, fixedDelayString = "${credentials.expiry.check-interval:PT2S}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::deleteTokensOfExpiredAccounts, interval);
+    }
+
     void deleteTokensOfExpiredAccounts() {
         for (OwnerAccessEnded.ExpiredToken expired : tokens.tokensBy(clock.instant())) {
             try {

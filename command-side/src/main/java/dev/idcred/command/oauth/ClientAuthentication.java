@@ -4,6 +4,7 @@ import dev.idcred.command.secret.SecretFormat;
 import dev.idcred.command.secret.SecretHasher;
 import dev.idcred.shared.common.GrantType;
 import dev.idcred.shared.credential.CredentialAccess;
+import dev.idcred.shared.credential.CredentialFacts;
 import dev.idcred.shared.credential.CredentialStates;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,9 +35,16 @@ class ClientAuthentication {
         this.mistyped = meters.counter("credentials.tokens.mistyped.secrets");
     }
 
+    /** A client that proved who it is: its credential, and the secret version it proved it with. */
+    record Authenticated(CredentialAccess access, int secretVersion) {
+        CredentialFacts credential() {
+            return access.credential();
+        }
+    }
+
     /** Authenticates a client that asks for a grant: one without that grant is refused ({@code unauthorized_client}). */
-    CredentialAccess authenticate(ClientCredentials client, GrantType grant, String address, Instant now) {
-        CredentialAccess credential = authenticate(client, address, now);
+    Authenticated authenticate(ClientCredentials client, GrantType grant, String address, Instant now) {
+        Authenticated credential = authenticate(client, address, now);
         if (!credential.credential().grantTypes().contains(grant)) {
             throw new TokenRequestRefused(400, "unauthorized_client",
                     "This client may not use the " + grant.name().toLowerCase() + " grant");
@@ -44,7 +52,7 @@ class ClientAuthentication {
         return credential;
     }
 
-    CredentialAccess authenticate(ClientCredentials client, String address, Instant now) {
+    Authenticated authenticate(ClientCredentials client, String address, Instant now) {
         failures.ensureNotThrottled(client.id(), address);
         if (client.id() == null || client.id().isBlank() || client.secret() == null || client.secret().isEmpty()) {
             throw failed(client, address);
@@ -54,8 +62,10 @@ class ClientAuthentication {
             throw failed(client, address);
         }
         return states.credential(client.id())
-                .filter(credential -> hasher.matches(client.secret(), credential.credential().secretHash()))
                 .filter(credential -> credential.usableAt(now))
+                .flatMap(credential -> credential.credential()
+                        .validSecret(hash -> hasher.matches(client.secret(), hash), now)
+                        .map(version -> new Authenticated(credential, version.version())))
                 .orElseThrow(() -> failed(client, address));
     }
 

@@ -1,13 +1,13 @@
 package dev.idcred.command.oauth;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.idcred.access.http.ErrorResponses;
 import dev.idcred.access.network.ClientOrigins;
 import dev.idcred.command.secret.KeyMaterial;
 import dev.idcred.shared.common.ErrorCode;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
@@ -67,8 +67,7 @@ class TokenEndpoint {
         ClientCredentials client = ClientCredentials.of(parameters, authorization);
         TokenService.AccessToken token = switch (grantType) {
             case "client_credentials" -> tokens.clientCredentials(client, origins.of(request));
-            case "refresh_token" -> tokens.refresh(client, parameters.get("refresh_token"),
-                    origins.of(request).address());
+            case "refresh_token" -> tokens.refresh(client, parameters.get("refresh_token"), origins.of(request));
             default -> throw new TokenRequestRefused(400, "unsupported_grant_type",
                     "Supported: client_credentials, refresh_token");
         };

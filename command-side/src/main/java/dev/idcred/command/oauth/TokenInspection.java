@@ -103,7 +103,7 @@ class TokenInspection {
             if (family.isPresent()) {
                 ensureIssuedTo(caller, family.get().clientId());
                 commands.sendAs(new RevokeRefreshTokenFamily(family.get().familyId(), hasher.hash(token),
-                        "Revoked by its client (RFC 7009)"), caller.ownerId());
+                        "Revoked by its client (RFC 7009)"), caller.ownerId(), caller.credentialId());
             }
             return;
         }
@@ -113,7 +113,7 @@ class TokenInspection {
         }
         ensureIssuedTo(caller, jwt.get().getSubject());
         commands.sendAs(new RevokeAccessToken(caller.credentialId(), caller.kind(), jwt.get().getId(),
-                jwt.get().getExpiresAt(), "Revoked by its client (RFC 7009)"), caller.ownerId());
+                jwt.get().getExpiresAt(), "Revoked by its client (RFC 7009)"), caller.ownerId(), caller.credentialId());
     }
 
     private static void ensureIssuedTo(CredentialFacts caller, String tokenClientId) {

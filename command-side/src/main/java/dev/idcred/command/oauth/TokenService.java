@@ -82,7 +82,9 @@ class TokenService {
 
     AccessToken clientCredentials(ClientCredentials client, ClientOrigin origin) {
         Instant now = clock.instant();
-        CredentialAccess access = clients.authenticate(client, GrantType.CLIENT_CREDENTIALS, origin.address(), now);
+        ClientAuthentication.Authenticated authenticated = clients.authenticate(client, GrantType.CLIENT_CREDENTIALS,
+                origin.address(), now);
+        CredentialAccess access = authenticated.access();
         CredentialFacts credential = access.credential();
         ensureWithinNetworkRules(access, origin);
         String familyId = null;
@@ -91,15 +93,18 @@ class TokenService {
             familyId = issuer.newRefreshFamilyId();
             IssuedSecret refresh = issuer.issueRefreshToken(familyId);
             commands.sendAs(new IssueRefreshToken(familyId, credential.credentialId(), credential.ownerId(),
-                    refresh.hash(), now.plusSeconds(credential.refreshTokenValiditySeconds())), credential.ownerId());
+                    refresh.hash(), now.plusSeconds(credential.refreshTokenValiditySeconds())), credential.ownerId(),
+                    credential.credentialId());
             refreshToken = refresh.secret();
         }
-        return issued(access, now, familyId, refreshToken);
+        return issued(access, now, familyId, refreshToken, authenticated.secretVersion(), origin);
     }
 
-    AccessToken refresh(ClientCredentials client, String refreshToken, String address) {
+    AccessToken refresh(ClientCredentials client, String refreshToken, ClientOrigin origin) {
         Instant now = clock.instant();
-        CredentialAccess access = clients.authenticate(client, GrantType.REFRESH_TOKEN, address, now);
+        ClientAuthentication.Authenticated authenticated = clients.authenticate(client, GrantType.REFRESH_TOKEN,
+                origin.address(), now);
+        CredentialAccess access = authenticated.access();
         CredentialFacts credential = access.credential();
         RefreshFamilies.Family family = SecretFormat.refreshTokenFamily(refreshToken)
                 .flatMap(families::find)
@@ -111,10 +116,12 @@ class TokenService {
         }
         IssuedSecret next = issuer.issueRefreshToken(family.familyId());
         RefreshOutcome outcome = commands.sendAs(new RotateRefreshToken(family.familyId(), hasher.hash(refreshToken),
-                next.hash(), now.plusSeconds(credential.refreshTokenValiditySeconds())), credential.ownerId());
+                next.hash(), now.plusSeconds(credential.refreshTokenValiditySeconds())), credential.ownerId(),
+                credential.credentialId());
         meters.counter("credentials.tokens.refreshed", "outcome", outcome.name()).increment();
         return switch (outcome) {
-            case ROTATED -> issued(access, now, family.familyId(), next.secret());
+            case ROTATED -> issued(access, now, family.familyId(), next.secret(), authenticated.secretVersion(),
+                    origin);
             case REUSED -> throw TokenRequestRefused.invalidGrant(
                     "The refresh token was already used; its family is revoked");
             case EXPIRED -> throw TokenRequestRefused.invalidGrant("The refresh token has expired");
@@ -131,8 +138,17 @@ class TokenService {
         }
     }
 
-    private AccessToken issued(CredentialAccess access, Instant now, String familyId, String refreshToken) {
+    /**
+     * Signs an access token with the credential's rights now, valid for the credential's access-token validity but
+     * never past the credential's own expiry, and counts it as usage of the secret version and from the origin.
+     */
+    private AccessToken issued(CredentialAccess access, Instant now, String familyId, String refreshToken,
+                               int secretVersion, ClientOrigin origin) {
         CredentialFacts credential = access.credential();
+        Instant expiresAt = now.plusSeconds(credential.accessTokenValiditySeconds());
+        if (credential.expiresAt() != null && credential.expiresAt().isBefore(expiresAt)) {
+            expiresAt = credential.expiresAt();
+        }
         Set<String> rights = access.rightsAt(now, catalogue);
         String scope = rights.isEmpty() ? Scopes.DEFAULT : String.join(" ", rights);
         String jti = UUID.randomUUID().toString();
@@ -141,7 +157,7 @@ class TokenService {
                 .audience(List.of(TokenClaims.AUDIENCE))
                 .subject(credential.credentialId())
                 .issuedAt(now)
-                .expiresAt(now.plusSeconds(credential.accessTokenValiditySeconds()))
+                .expiresAt(expiresAt)
                 .id(jti)
                 .claim(TokenClaims.ISSUED_AT_MILLIS, now.toEpochMilli())
                 .claim(TokenClaims.IDENTITY_ID, credential.ownerId())
@@ -151,8 +167,9 @@ class TokenService {
             claims.claim(TokenClaims.FAMILY_ID, familyId);
         }
         String value = encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
-        usage.used(credential.credentialId(), credential.kind(), now);
+        usage.used(credential.credentialId(), credential.kind(), now, secretVersion, origin);
         meters.counter("credentials.tokens.issued", "credential_kind", credential.kind().name()).increment();
-        return new AccessToken(value, credential.accessTokenValiditySeconds(), scope, jti, refreshToken);
+        return new AccessToken(value, Math.max(0, expiresAt.getEpochSecond() - now.getEpochSecond()), scope, jti,
+                refreshToken);
     }
 }

@@ -1,14 +1,22 @@
 package dev.idcred.command.pat;
 
-import dev.idcred.shared.common.Limits;
 import dev.idcred.command.ScopeRules;
 import dev.idcred.command.TextRules;
+import dev.idcred.command.credential.CredentialRules;
 import dev.idcred.command.patch.JsonPatches;
 import dev.idcred.shared.common.DomainException;
 import dev.idcred.shared.common.ErrorCode;
+import dev.idcred.shared.common.Limits;
 import dev.idcred.shared.common.RightsCatalogue;
+import dev.idcred.shared.credential.CredentialEvent;
+import dev.idcred.shared.credential.CredentialFacts;
 import dev.idcred.shared.credential.CredentialStates;
 import dev.idcred.shared.credential.OwnerFacts;
+import dev.idcred.shared.hygiene.CredentialLeaked;
+import dev.idcred.shared.hygiene.ReportLeak;
+import dev.idcred.shared.hygiene.RotateSecret;
+import dev.idcred.shared.hygiene.SecretRotated;
+import dev.idcred.shared.hygiene.TenantPolicy;
 import dev.idcred.shared.pat.CreatePersonalAccessToken;
 import dev.idcred.shared.pat.DeletePersonalAccessToken;
 import dev.idcred.shared.pat.PersonalAccessTokenCreated;
@@ -18,17 +26,20 @@ import dev.idcred.shared.pat.PersonalAccessTokenUsed;
 import dev.idcred.shared.pat.TokenActor;
 import dev.idcred.shared.pat.UpdatePersonalAccessToken;
 import dev.idcred.shared.token.AccessTokenRevoked;
+import dev.idcred.shared.usage.CredentialKind;
+import dev.idcred.shared.usage.Usage;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
@@ -50,8 +61,8 @@ public class PersonalAccessToken {
     private String name;
     private List<String> scope;
     private int accessTokenValiditySeconds;
-    private Instant createdAt;
-    private Instant lastUsed;
+    /** What the token may do, folded from its events exactly as every other reader folds them. */
+    private CredentialFacts facts;
 
     protected PersonalAccessToken() {
     }
@@ -59,19 +70,22 @@ public class PersonalAccessToken {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     public PatDetails create(CreatePersonalAccessToken command, CredentialStates states, PatRegistry registry,
-                             RightsCatalogue catalogue, Clock clock) {
+                             RightsCatalogue catalogue, TenantPolicy policy, Clock clock) {
         OwnerFacts owner = states.identity(command.ownerId()).orElseThrow(() -> new DomainException(
                 ErrorCode.NOT_FOUND, "No such owner identity: " + command.ownerId()));
         ensureOwnerAccessNotEnded(owner, clock);
         String validName = validName(command.name());
         List<String> validScope = ScopeRules.validScope(command.scope(), catalogue);
         int validity = validity(command.accessTokenValiditySeconds());
+        Instant now = clock.instant();
+        Instant expiresAt = CredentialRules.expiry(CredentialKind.PERSONAL_ACCESS_TOKEN, command.expiresAt(), policy,
+                now);
         registry.lockOwner(owner.identityId());
         ensureOwnerHasRoom(registry, owner.identityId());
         ensureNameIsFree(registry, owner.identityId(), validName, command.tokenId());
         registry.record(owner.identityId(), command.tokenId(), validName);
         apply(new PersonalAccessTokenCreated(command.tokenId(), owner.identityId(), validName, validScope, validity,
-                command.secretHash(), clock.instant()));
+                command.secretHash(), now, expiresAt));
         return details(owner.name());
     }
 
@@ -105,11 +119,42 @@ public class PersonalAccessToken {
         apply(new AccessTokenRevoked(tokenId, ownerId, jti, expiresAt, reason, now));
     }
 
-    /** Records a use once per minute: a use within the minute already recorded is a deliberate no-op. */
-    public void recordUsage(Instant usedAt) {
-        if (lastUsed == null || usedAt.truncatedTo(ChronoUnit.MINUTES).isAfter(lastUsed)) {
-            apply(new PersonalAccessTokenUsed(tokenId, usedAt));
+    /** Records a minute's tally of tokens obtained (the token endpoint sends at most two a minute per instance). */
+    public void recordUsage(Instant usedAt, Usage usage) {
+        apply(new PersonalAccessTokenUsed(tokenId, usedAt, usage));
+    }
+
+    /** A new secret, the earlier ones valid for a grace period; its expiry renewed under a maximum lifetime. */
+    public RotateSecret.Rotation rotate(RotateSecret command, TenantPolicy policy, Instant now) {
+        ensureActorMayManage(command.actor());
+        SecretRotated rotated = CredentialRules.rotation(facts, command, policy, now);
+        apply(rotated);
+        return new RotateSecret.Rotation(tokenId, rotated.version(), rotated.previousValidUntil(), rotated.expiresAt());
+    }
+
+    /** The tenant's hygiene rules as of now; a token unused too long is deleted. */
+    public void review(TenantPolicy policy, PatRegistry registry, Instant now) {
+        CredentialRules.Review review = CredentialRules.review(facts, true, policy, now);
+        review.notices().forEach(AggregateLifecycle::apply);
+        if (review.stopBecause() != null) {
+            deleteBySystem(registry, review.stopBecause(), now);
         }
+    }
+
+    /** A scanner found one of its secrets: if it was valid, it ends now and the token is deleted. */
+    public boolean reportLeak(ReportLeak report, PatRegistry registry, Instant now) {
+        Optional<CredentialLeaked> leak = CredentialRules.leak(facts, report.secretHash(), report.reporterId(),
+                report.sourceUrl(), now);
+        leak.ifPresent(leaked -> {
+            apply(leaked);
+            deleteBySystem(registry, CredentialRules.leakReason(leaked), now);
+        });
+        return leak.isPresent();
+    }
+
+    private void deleteBySystem(PatRegistry registry, String reason, Instant now) {
+        registry.remove(tokenId);
+        apply(new PersonalAccessTokenDeleted(tokenId, ownerId, reason, now));
     }
 
     /** The seed: each user can have up to 10 personal access tokens. */
@@ -159,8 +204,8 @@ public class PersonalAccessToken {
     }
 
     private PatDetails details(String ownerName) {
-        return new PatDetails(tokenId, ownerId, ownerName, name, scope, accessTokenValiditySeconds, createdAt,
-                lastUsed);
+        return new PatDetails(tokenId, ownerId, ownerName, name, scope, accessTokenValiditySeconds,
+                facts.createdAt(), facts.lastUsedAt(), facts.expiresAt());
     }
 
     @EventSourcingHandler
@@ -170,18 +215,20 @@ public class PersonalAccessToken {
         name = event.name();
         scope = event.scope();
         accessTokenValiditySeconds = event.accessTokenValiditySeconds();
-        createdAt = event.createdAt();
+        facts = CredentialFacts.fold(null, event);
     }
 
     @EventSourcingHandler
     void on(PersonalAccessTokenUpdated event) {
         name = event.name();
         scope = event.scope();
+        facts = CredentialFacts.fold(facts, event);
     }
 
+    /** Usage, secrets, revoked tokens and hygiene notices: what the facts hold. */
     @EventSourcingHandler
-    void on(PersonalAccessTokenUsed event) {
-        lastUsed = event.usedAt();
+    void on(CredentialEvent event) {
+        facts = CredentialFacts.fold(facts, event);
     }
 
     @EventSourcingHandler

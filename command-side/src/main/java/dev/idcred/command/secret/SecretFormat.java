@@ -60,6 +60,11 @@ public final class SecretFormat {
         return java.util.Optional.of(body.substring(0, FAMILY_CHARS));
     }
 
+    /** True for a secret in this service's format whose checksum holds: one this service could have issued. */
+    public static boolean isWellFormed(String secret) {
+        return secret != null && secret.startsWith(PREFIX) && !isMistyped(secret);
+    }
+
     /** True for a secret in this service's format whose checksum does not hold: a typo, or not ours at all. */
     public static boolean isMistyped(String secret) {
         if (!secret.startsWith(PREFIX)) {

@@ -5,7 +5,6 @@ import dev.idcred.shared.apiclient.ApiClientCreated;
 import dev.idcred.shared.apiclient.ApiClientDeleted;
 import dev.idcred.shared.apiclient.ApiClientSettings;
 import dev.idcred.shared.apiclient.ApiClientUpdated;
-import dev.idcred.shared.apiclient.ApiClientUsed;
 import dev.idcred.shared.apiclient.CreateApiClient;
 import dev.idcred.shared.apiclient.DeleteApiClient;
 import dev.idcred.shared.apiclient.UpdateApiClient;
@@ -16,9 +15,7 @@ import dev.idcred.shared.common.IdentityKind;
 import dev.idcred.shared.common.PatchOperation;
 import dev.idcred.shared.common.Scopes;
 import dev.idcred.shared.credential.OwnerFacts;
-import dev.idcred.shared.usage.CredentialKind;
-import dev.idcred.shared.usage.RecordUsage;
-import org.axonframework.commandhandling.CommandHandler;
+import dev.idcred.shared.hygiene.TenantPolicy;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +47,7 @@ class ApiClientTest {
                 .with(SERVICES, IdentityKind.SERVICES, "ORG_ADMIN"));
         fixture.registerInjectableResource(Fixtures.CATALOGUE);
         fixture.registerInjectableResource(Fixtures.CLOCK);
+        fixture.registerInjectableResource(TenantPolicy.none());
     }
 
     private static ApiClientSettings settings(List<GrantType> grantTypes, List<String> redirectUris,
@@ -63,24 +61,24 @@ class ApiClientTest {
     }
 
     private ApiClientCreated created(ApiClientSettings given, String keyType) {
-        return new ApiClientCreated(CLIENT, ADMIN, keyType, ApiClientPolicy.complete(given, Fixtures.CATALOGUE), HASH, NOW);
+        return new ApiClientCreated(CLIENT, ADMIN, keyType, ApiClientPolicy.complete(given, Fixtures.CATALOGUE), HASH, NOW, null);
     }
 
     @Test
     void refreshTokenValidityDefaultsToOneMonthWhenRefreshTokenIsSelected() {
         fixture.givenNoPriorActivity()
                 .when(new CreateApiClient(CLIENT, ADMIN, null,
-                        settings(List.of(GrantType.REFRESH_TOKEN), null, null, null), HASH))
+                        settings(List.of(GrantType.REFRESH_TOKEN), null, null, null), HASH, null))
                 .expectEvents(new ApiClientCreated(CLIENT, ADMIN, "API", new ApiClientSettings("app", "an app", null,
                         null, 600, ONE_MONTH_IN_SECONDS, List.of(), List.of(GrantType.REFRESH_TOKEN), "OFFLINE",
-                        "CONFIDENTIAL", false, true, false, false, List.of(Scopes.DEFAULT)), HASH, NOW));
+                        "CONFIDENTIAL", false, true, false, false, List.of(Scopes.DEFAULT)), HASH, NOW, null));
     }
 
     @Test
     void chosenRefreshTokenValidityIsKept() {
         ApiClientSettings given = settings(List.of(GrantType.REFRESH_TOKEN), null, 3600, null);
         fixture.givenNoPriorActivity()
-                .when(new CreateApiClient(CLIENT, ADMIN, null, given, HASH))
+                .when(new CreateApiClient(CLIENT, ADMIN, null, given, HASH, null))
                 .expectEvents(created(given, "API"));
         assertThat(ApiClientPolicy.complete(given, Fixtures.CATALOGUE).refreshTokenValiditySeconds()).isEqualTo(3600);
     }
@@ -89,7 +87,7 @@ class ApiClientTest {
     void authorizationCodeWithoutRedirectUrlIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new CreateApiClient(CLIENT, ADMIN, null,
-                        settings(List.of(GrantType.AUTHORIZATION_CODE), List.of(), null, null), HASH))
+                        settings(List.of(GrantType.AUTHORIZATION_CODE), List.of(), null, null), HASH, null))
                 .expectException(refusedWith(ErrorCode.REDIRECT_URI_REQUIRED))
                 .expectNoEvents();
     }
@@ -98,7 +96,7 @@ class ApiClientTest {
     void redirectUrlThatIsNotAbsoluteHttpsIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new CreateApiClient(CLIENT, ADMIN, null, settings(List.of(GrantType.AUTHORIZATION_CODE),
-                        List.of("http://app.example.com/callback"), null, null), HASH))
+                        List.of("http://app.example.com/callback"), null, null), HASH, null))
                 .expectException(refusedWith(ErrorCode.INVALID_VALUE))
                 .expectNoEvents();
     }
@@ -108,7 +106,7 @@ class ApiClientTest {
         ApiClientSettings given = settings(List.of(GrantType.AUTHORIZATION_CODE),
                 List.of("https://app.example.com/callback"), null, null);
         fixture.givenNoPriorActivity()
-                .when(new CreateApiClient(CLIENT, ADMIN, null, given, HASH))
+                .when(new CreateApiClient(CLIENT, ADMIN, null, given, HASH, null))
                 .expectEvents(created(given, "API"));
     }
 
@@ -116,7 +114,7 @@ class ApiClientTest {
     void noScopeSelectedMeansTheDefaultScope() {
         ApiClientSettings given = settings(List.of(GrantType.CLIENT_CREDENTIALS), null, null, List.of());
         fixture.givenNoPriorActivity()
-                .when(new CreateApiClient(CLIENT, ADMIN, null, given, HASH))
+                .when(new CreateApiClient(CLIENT, ADMIN, null, given, HASH, null))
                 .expectEvents(created(given, "API"));
         assertThat(ApiClientPolicy.complete(given, Fixtures.CATALOGUE).scope()).containsExactly(Scopes.DEFAULT);
     }
@@ -125,7 +123,7 @@ class ApiClientTest {
     void unknownScopeIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new CreateApiClient(CLIENT, ADMIN, null, settings(List.of(GrantType.CLIENT_CREDENTIALS),
-                        null, null, List.of("idn:no-such-thing:read")), HASH))
+                        null, null, List.of("idn:no-such-thing:read")), HASH, null))
                 .expectException(refusedWith(ErrorCode.UNKNOWN_SCOPE))
                 .expectNoEvents();
     }
@@ -134,7 +132,7 @@ class ApiClientTest {
     void accessTypeOtherThanOnlineOrOfflineIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new CreateApiClient(CLIENT, ADMIN, null, new ApiClientSettings("app", "d", null, null, 600, null,
-                        null, null, "SOMETIMES", null, null, null, null, null, null), HASH))
+                        null, null, "SOMETIMES", null, null, null, null, null, null), HASH, null))
                 .expectException(refusedWith(ErrorCode.INVALID_VALUE));
     }
 
@@ -142,21 +140,21 @@ class ApiClientTest {
     void homepageUrlThatIsNotAnAbsoluteHttpUrlIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new CreateApiClient(CLIENT, ADMIN, null, new ApiClientSettings("app", "d", null,
-                        "javascript:alert(1)", 600, null, null, null, null, null, null, null, null, null, null), HASH))
+                        "javascript:alert(1)", 600, null, null, null, null, null, null, null, null, null, null), HASH, null))
                 .expectException(refusedWith(ErrorCode.INVALID_VALUE));
     }
 
     @Test
     void keyTypeDefaultsToApiAndAnyOtherGivenTypeIsKept() {
         fixture.givenNoPriorActivity()
-                .when(new CreateApiClient(CLIENT, ADMIN, "INTEGRATION", plain(), HASH))
+                .when(new CreateApiClient(CLIENT, ADMIN, "INTEGRATION", plain(), HASH, null))
                 .expectEvents(created(plain(), "INTEGRATION"));
     }
 
     @Test
     void vaKeyCannotBeCreatedThroughTheApiClientEndpoints() {
         fixture.givenNoPriorActivity()
-                .when(new CreateApiClient(CLIENT, ADMIN, "VA", plain(), HASH))
+                .when(new CreateApiClient(CLIENT, ADMIN, "VA", plain(), HASH, null))
                 .expectException(refusedWith(ErrorCode.VIRTUAL_APPLIANCE_KEY_PROTECTED))
                 .expectNoEvents();
     }
@@ -180,7 +178,7 @@ class ApiClientTest {
     @Test
     void supportAccountCannotCreateApiClientsWhateverItsLevels() {
         fixture.givenNoPriorActivity()
-                .when(new CreateApiClient(CLIENT, SUPPORT, null, plain(), HASH))
+                .when(new CreateApiClient(CLIENT, SUPPORT, null, plain(), HASH, null))
                 .expectException(refusedWith(ErrorCode.CREATOR_MAY_NOT_OWN_API_CLIENTS))
                 .expectNoEvents();
     }
@@ -188,7 +186,7 @@ class ApiClientTest {
     @Test
     void servicesAccountCannotCreateApiClientsWhateverItsLevels() {
         fixture.givenNoPriorActivity()
-                .when(new CreateApiClient(CLIENT, SERVICES, null, plain(), HASH))
+                .when(new CreateApiClient(CLIENT, SERVICES, null, plain(), HASH, null))
                 .expectException(refusedWith(ErrorCode.CREATOR_MAY_NOT_OWN_API_CLIENTS))
                 .expectNoEvents();
     }
@@ -200,7 +198,7 @@ class ApiClientTest {
                 List.of("idn:oauth-clients:read")), Fixtures.CATALOGUE);
         fixture.given(created(plain(), "API"))
                 .when(new UpdateApiClient(CLIENT, List.of(new PatchOperation("replace", "/name", null, "renamed"))))
-                .expectEvents(new ApiClientUpdated(CLIENT, renamed, NOW));
+                .expectEvents(new ApiClientUpdated(CLIENT, renamed, NOW, null));
     }
 
     @Test
@@ -234,30 +232,5 @@ class ApiClientTest {
                 .when(new UpdateApiClient(CLIENT, List.of(new PatchOperation("add", "/secret", null, "x"))))
                 .expectException(refusedWith(ErrorCode.INVALID_VALUE))
                 .expectNoEvents();
-    }
-
-    @Test
-    void secondUseWithinTheRecordedMinuteWritesNoEvent() {
-        routeUsageToTheAggregate();
-        fixture.given(created(plain(), "API"), new ApiClientUsed(CLIENT, NOW))
-                .when(new RecordUsage(CLIENT, CredentialKind.API_CLIENT, NOW.plusSeconds(30)))
-                .expectNoEvents();
-    }
-
-    @Test
-    void useInALaterMinuteIsRecorded() {
-        routeUsageToTheAggregate();
-        fixture.given(created(plain(), "API"), new ApiClientUsed(CLIENT, NOW))
-                .when(new RecordUsage(CLIENT, CredentialKind.API_CLIENT, NOW.plusSeconds(61)))
-                .expectEvents(new ApiClientUsed(CLIENT, NOW.plusSeconds(61)));
-    }
-
-    private void routeUsageToTheAggregate() {
-        fixture.registerAnnotatedCommandHandler(new Object() {
-            @CommandHandler
-            void handle(RecordUsage command) {
-                fixture.getRepository().load(command.credentialId()).execute(c -> c.recordUsage(command.usedAt()));
-            }
-        });
     }
 }

@@ -5,6 +5,7 @@ import dev.idcred.shared.common.ErrorCode;
 import dev.idcred.shared.common.IdentityKind;
 import dev.idcred.shared.common.PatchOperation;
 import dev.idcred.shared.common.Scopes;
+import dev.idcred.shared.hygiene.TenantPolicy;
 import dev.idcred.shared.pat.CreatePersonalAccessToken;
 import dev.idcred.shared.pat.DeletePersonalAccessToken;
 import dev.idcred.shared.pat.PersonalAccessTokenCreated;
@@ -47,41 +48,42 @@ class PersonalAccessTokenTest {
         fixture.registerInjectableResource(registry);
         fixture.registerInjectableResource(Fixtures.CATALOGUE);
         fixture.registerInjectableResource(Fixtures.CLOCK);
+        fixture.registerInjectableResource(TenantPolicy.none());
     }
 
     private static PersonalAccessTokenCreated created(String owner, String name) {
-        return new PersonalAccessTokenCreated(TOKEN, owner, name, READ_CLIENTS, 43_200, HASH, NOW);
+        return new PersonalAccessTokenCreated(TOKEN, owner, name, READ_CLIENTS, 43_200, HASH, NOW, null);
     }
 
     @Test
     void tokenIsCreatedWithTheDefaultValidityOf43200Seconds() {
         fixture.givenNoPriorActivity()
-                .when(new CreatePersonalAccessToken(TOKEN, OWNER, "ci", READ_CLIENTS, null, HASH))
+                .when(new CreatePersonalAccessToken(TOKEN, OWNER, "ci", READ_CLIENTS, null, HASH, null))
                 .expectEvents(created(OWNER, "ci"));
     }
 
     @Test
     void noScopeSelectedMeansTheDefaultScope() {
         fixture.givenNoPriorActivity()
-                .when(new CreatePersonalAccessToken(TOKEN, OWNER, "ci", null, null, HASH))
+                .when(new CreatePersonalAccessToken(TOKEN, OWNER, "ci", null, null, HASH, null))
                 .expectEvents(new PersonalAccessTokenCreated(TOKEN, OWNER, "ci", List.of(Scopes.DEFAULT), 43_200,
-                        HASH, NOW));
+                        HASH, NOW, null));
     }
 
     @Test
     void accessTokenValidityOutsideOneSecondToOneDayIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new CreatePersonalAccessToken(TOKEN, OWNER, "ci", READ_CLIENTS, 86_401, HASH))
+                .when(new CreatePersonalAccessToken(TOKEN, OWNER, "ci", READ_CLIENTS, 86_401, HASH, null))
                 .expectException(refusedWith(ErrorCode.INVALID_VALUE));
         fixture.givenNoPriorActivity()
-                .when(new CreatePersonalAccessToken(TOKEN, OWNER, "ci", READ_CLIENTS, 0, HASH))
+                .when(new CreatePersonalAccessToken(TOKEN, OWNER, "ci", READ_CLIENTS, 0, HASH, null))
                 .expectException(refusedWith(ErrorCode.INVALID_VALUE));
     }
 
     @Test
     void unknownScopeIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new CreatePersonalAccessToken(TOKEN, OWNER, "ci", List.of("idn:nope:read"), null, HASH))
+                .when(new CreatePersonalAccessToken(TOKEN, OWNER, "ci", List.of("idn:nope:read"), null, HASH, null))
                 .expectException(refusedWith(ErrorCode.UNKNOWN_SCOPE));
     }
 
@@ -91,7 +93,7 @@ class PersonalAccessTokenTest {
             registry.with(OWNER, "existing-" + i, "token " + i);
         }
         fixture.givenNoPriorActivity()
-                .when(new CreatePersonalAccessToken(TOKEN, OWNER, "eleventh", READ_CLIENTS, null, HASH))
+                .when(new CreatePersonalAccessToken(TOKEN, OWNER, "eleventh", READ_CLIENTS, null, HASH, null))
                 .expectException(refusedWith(ErrorCode.PAT_LIMIT_REACHED))
                 .expectNoEvents();
     }
@@ -102,7 +104,7 @@ class PersonalAccessTokenTest {
             registry.with(OWNER, "existing-" + i, "token " + i);
         }
         fixture.givenNoPriorActivity()
-                .when(new CreatePersonalAccessToken(TOKEN, OWNER, "tenth", READ_CLIENTS, null, HASH))
+                .when(new CreatePersonalAccessToken(TOKEN, OWNER, "tenth", READ_CLIENTS, null, HASH, null))
                 .expectSuccessfulHandlerExecution();
         assertThat(registry.countOf(OWNER)).isEqualTo(10);
     }
@@ -111,7 +113,7 @@ class PersonalAccessTokenTest {
     void nameAlreadyUsedByTheSameOwnerIsRejectedIgnoringCase() {
         registry.with(OWNER, "existing", "CI Script");
         fixture.givenNoPriorActivity()
-                .when(new CreatePersonalAccessToken(TOKEN, OWNER, "ci script", READ_CLIENTS, null, HASH))
+                .when(new CreatePersonalAccessToken(TOKEN, OWNER, "ci script", READ_CLIENTS, null, HASH, null))
                 .expectException(refusedWith(ErrorCode.PAT_NAME_TAKEN))
                 .expectNoEvents();
     }
@@ -120,21 +122,21 @@ class PersonalAccessTokenTest {
     void nameUsedByAnotherOwnerIsAccepted() {
         registry.with(OTHER_OWNER, "existing", "ci");
         fixture.givenNoPriorActivity()
-                .when(new CreatePersonalAccessToken(TOKEN, OWNER, "ci", READ_CLIENTS, null, HASH))
+                .when(new CreatePersonalAccessToken(TOKEN, OWNER, "ci", READ_CLIENTS, null, HASH, null))
                 .expectEvents(created(OWNER, "ci"));
     }
 
     @Test
     void supportAccountMayCreatePersonalAccessTokens() {
         fixture.givenNoPriorActivity()
-                .when(new CreatePersonalAccessToken(TOKEN, SUPPORT, "ci", READ_CLIENTS, null, HASH))
+                .when(new CreatePersonalAccessToken(TOKEN, SUPPORT, "ci", READ_CLIENTS, null, HASH, null))
                 .expectEvents(created(SUPPORT, "ci"));
     }
 
     @Test
     void vendorAccountWhoseTenantAccessExpiredGetsNoNewToken() {
         fixture.givenNoPriorActivity()
-                .when(new CreatePersonalAccessToken(TOKEN, EXPIRED_SUPPORT, "late", READ_CLIENTS, null, HASH))
+                .when(new CreatePersonalAccessToken(TOKEN, EXPIRED_SUPPORT, "late", READ_CLIENTS, null, HASH, null))
                 .expectException(refusedWith(ErrorCode.FORBIDDEN))
                 .expectNoEvents();
     }

@@ -89,14 +89,14 @@ public final class PropagationBenchmark {
         for (int i = 0; i < 5; i++) {
             String id = "bench-pat-" + i;
             commands.sendAndWait(new CreatePersonalAccessToken(id, OWNER, "bench " + i, List.of("sp:scopes:all"),
-                    null, "hmac:x"));
+                    null, "hmac:x", null));
             ids.add(id);
         }
         for (int i = 0; i < 5; i++) {
             String id = "bench-client-" + i;
             commands.sendAndWait(new CreateApiClient(id, OWNER, null, new ApiClientSettings("bench " + i, "d", null,
                     null, 600, null, null, List.of(GrantType.CLIENT_CREDENTIALS), null, null, null, null, null, null,
-                    List.of("sp:scopes:all")), "hmac:x"));
+                    List.of("sp:scopes:all")), "hmac:x", null));
             ids.add(id);
         }
         return ids;

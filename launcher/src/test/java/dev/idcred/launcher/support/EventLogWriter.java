@@ -62,22 +62,22 @@ public final class EventLogWriter {
         for (int pat = 0; pat < 4; pat++) {
             String token = owner + "-pat-" + pat;
             commands.sendAndWait(new CreatePersonalAccessToken(token, owner, "token " + pat,
-                    pat % 2 == 0 ? List.of("sp:scopes:all") : List.of("idn:identities:read"), null, "hmac:x"));
+                    pat % 2 == 0 ? List.of("sp:scopes:all") : List.of("idn:identities:read"), null, "hmac:x", null));
             commands.sendAndWait(new UpdatePersonalAccessToken(token, List.of(new PatchOperation("replace",
                     "/name", null, "renamed token " + pat)), TokenActor.system()));
             commands.sendAndWait(new RecordUsage(token, CredentialKind.PERSONAL_ACCESS_TOKEN,
-                    start.plusSeconds(60L * pat)));
+                    start.plusSeconds(60L * pat), dev.idcred.shared.usage.Usage.single()));
             commands.sendAndWait(new RecordUsage(token, CredentialKind.PERSONAL_ACCESS_TOKEN,
-                    start.plusSeconds(60L * pat + 120)));
+                    start.plusSeconds(60L * pat + 120), dev.idcred.shared.usage.Usage.single()));
         }
         commands.sendAndWait(new DeletePersonalAccessToken(owner + "-pat-3", TokenActor.system(), "bulk"));
         for (int client = 0; client < 3; client++) {
             String id = owner + "-client-" + client;
             commands.sendAndWait(new CreateApiClient(id, owner, client == 2 ? "INTEGRATION" : null, SETTINGS,
-                    "hmac:x"));
+                    "hmac:x", null));
             commands.sendAndWait(new UpdateApiClient(id, List.of(new PatchOperation("replace", "/scope", null,
                     List.of("idn:audit:read")))));
-            commands.sendAndWait(new RecordUsage(id, CredentialKind.API_CLIENT, start.plusSeconds(60L * client)));
+            commands.sendAndWait(new RecordUsage(id, CredentialKind.API_CLIENT, start.plusSeconds(60L * client), dev.idcred.shared.usage.Usage.single()));
         }
         commands.sendAndWait(new RevokeAccessToken(owner + "-pat-0", CredentialKind.PERSONAL_ACCESS_TOKEN,
                 "jti-" + owner, start.plusSeconds(3_600), "bulk"));

@@ -38,7 +38,11 @@ public final class RunningService implements AutoCloseable {
     public static synchronized RunningService shared() {
         if (shared == null) {
             // The tests call from loopback; trusting it as a proxy lets them play clients behind it (X-Forwarded-For).
-            shared = start(newDataDir(), "--credentials.network.trusted-proxies=" + TRUSTED_PROXY);
+            // Usage is tallied every two seconds instead of every minute, so tests see every token counted; webhooks
+            // may target the tests' own loopback receivers.
+            shared = start(newDataDir(), "--credentials.network.trusted-proxies=" + TRUSTED_PROXY,
+                    "--credentials.usage.tally-period=PT2S", "--credentials.webhooks.allow-loopback=true",
+                    "--credentials.webhooks.first-retry=PT0.5S", "--credentials.webhooks.dispatch-interval=PT0.2S");
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
         }
         return shared;

@@ -10,6 +10,8 @@ import dev.idcred.shared.apiclient.ApiClientUpdated;
 import dev.idcred.shared.apiclient.ApiClientUsed;
 import dev.idcred.shared.apiclient.FindApiClient;
 import dev.idcred.shared.apiclient.ListApiClients;
+import dev.idcred.shared.hygiene.SecretRotated;
+import dev.idcred.shared.usage.CredentialKind;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -58,7 +60,8 @@ public class ApiClientProjection implements Projection {
                 .append("keyType", event.keyType())
                 .append("created", date(event.createdAt()))
                 .append("modified", date(event.createdAt()))
-                .append(OrderedListing.LAST_USED, null));
+                .append(OrderedListing.LAST_USED, null)
+                .append(OrderedListing.EXPIRES_AT, date(event.expiresAt())));
     }
 
     @EventHandler
@@ -71,6 +74,14 @@ public class ApiClientProjection implements Projection {
     void on(ApiClientUsed event, @SequenceNumber long version) {
         clients.update(event.clientId(), version,
                 client -> client.put(OrderedListing.LAST_USED, date(event.usedAt())));
+    }
+
+    @EventHandler
+    void on(SecretRotated event, @SequenceNumber long version) {
+        if (event.kind() == CredentialKind.API_CLIENT) {
+            clients.update(event.credentialId(), version,
+                    client -> client.put(OrderedListing.EXPIRES_AT, date(event.expiresAt())));
+        }
     }
 
     @EventHandler

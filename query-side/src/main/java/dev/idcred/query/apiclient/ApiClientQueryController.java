@@ -1,12 +1,15 @@
 package dev.idcred.query.apiclient;
 
+import dev.idcred.query.exposure.ExposureView;
+import dev.idcred.query.exposure.SecretVersionsView;
+import dev.idcred.query.scope.EffectiveScopeView;
 import dev.idcred.query.support.ListingParameters;
 import dev.idcred.query.support.Queries;
 import dev.idcred.shared.apiclient.FindApiClient;
 import dev.idcred.shared.apiclient.ListApiClients;
 import dev.idcred.shared.common.DomainException;
 import dev.idcred.shared.common.ErrorCode;
-import dev.idcred.query.scope.EffectiveScopeView;
+import dev.idcred.shared.hygiene.FindSecretVersions;
 import dev.idcred.shared.scope.FindEffectiveScope;
 import dev.idcred.shared.scope.FindEffectiveScopeAt;
 import dev.idcred.shared.usage.CredentialKind;
@@ -48,6 +51,21 @@ class ApiClientQueryController {
         Object query = instant == null ? new FindEffectiveScope(id, CredentialKind.API_CLIENT)
                 : new FindEffectiveScopeAt(id, CredentialKind.API_CLIENT, instant);
         return queries.one(query, EffectiveScopeView.class)
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No such API client: " + id));
+    }
+
+    /** Its secret versions (never their hashes): when made, until when valid, last used, leaked. */
+    @GetMapping("/{id}/secrets")
+    SecretVersionsView secrets(@PathVariable String id) {
+        return queries.one(new FindSecretVersions(id, CredentialKind.API_CLIENT), SecretVersionsView.class)
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No such API client: " + id));
+    }
+
+    /** What it could do and did between {@code from} (default: its creation) and {@code to} (default: now). */
+    @GetMapping("/{id}/exposure")
+    ExposureView exposure(@PathVariable String id, @RequestParam(required = false) String from,
+                          @RequestParam(required = false) String to) {
+        return queries.one(ListingParameters.exposure(id, CredentialKind.API_CLIENT, from, to), ExposureView.class)
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No such API client: " + id));
     }
 

@@ -11,7 +11,8 @@ public record ApiClientView(String id, String businessName, String homepageUrl, 
                             int accessTokenValiditySeconds, int refreshTokenValiditySeconds,
                             List<String> redirectUris, List<String> grantTypes, String accessType, String type,
                             boolean internal, boolean enabled, boolean strongAuthSupported, boolean claimsSupported,
-                            Instant created, Instant modified, Instant lastUsed, List<String> scope, String keyType) {
+                            Instant created, Instant modified, Instant lastUsed, List<String> scope, String keyType,
+                            Instant expiresAt) {
 
     static ApiClientView of(Document d) {
         return new ApiClientView(d.getString("_id"), d.getString("businessName"), d.getString("homepageUrl"),
@@ -20,6 +21,7 @@ public record ApiClientView(String id, String businessName, String homepageUrl, 
                 Documents.strings(d, "grantTypes"), d.getString("accessType"), d.getString("type"),
                 d.getBoolean("internal"), d.getBoolean("enabled"), d.getBoolean("strongAuthSupported"),
                 d.getBoolean("claimsSupported"), Documents.instant(d, "created"), Documents.instant(d, "modified"),
-                Documents.instant(d, "lastUsed"), Documents.strings(d, "scope"), d.getString("keyType"));
+                Documents.instant(d, "lastUsed"), Documents.strings(d, "scope"), d.getString("keyType"),
+                Documents.instant(d, "expiresAt"));
     }
 }

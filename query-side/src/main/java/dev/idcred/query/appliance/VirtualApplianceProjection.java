@@ -7,7 +7,7 @@ import dev.idcred.query.support.ReadModels;
 import dev.idcred.shared.appliance.ListVirtualAppliances;
 import dev.idcred.shared.appliance.VirtualApplianceCreated;
 import dev.idcred.shared.appliance.VirtualApplianceDeleted;
-import dev.idcred.shared.common.LastUsedFilter;
+import dev.idcred.shared.common.ListingFilter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -63,7 +63,7 @@ public class VirtualApplianceProjection implements Projection {
 
     @QueryHandler
     VirtualAppliancePage list(ListVirtualAppliances query) {
-        OrderedListing.Window window = appliances.page(LastUsedFilter.NONE, query.page());
+        OrderedListing.Window window = appliances.page(ListingFilter.NONE, query.page());
         return new VirtualAppliancePage(window.items().stream().map(VirtualApplianceProjection::view).toList(),
                 window.total());
     }

@@ -23,12 +23,14 @@ class AuditQueryController {
     @GetMapping("/v3/audit-events")
     ResponseEntity<List<AuditEventView>> list(@RequestParam(required = false) String subjectId,
                                               @RequestParam(required = false) String actorId,
+                                              @RequestParam(required = false) String actorCredentialId,
+                                              @RequestParam(required = false) String type,
                                               @RequestParam(required = false) String from,
                                               @RequestParam(required = false) String to,
                                               @RequestParam(required = false) Integer limit,
                                               @RequestParam(required = false) Integer offset,
                                               @RequestParam(required = false) Boolean count) {
-        AuditEventPage page = queries.page(new ListAuditEvents(subjectId, actorId,
+        AuditEventPage page = queries.page(new ListAuditEvents(subjectId, actorId, actorCredentialId, type,
                 ListingParameters.instant("from", from), ListingParameters.instant("to", to),
                 ListingParameters.page(limit, offset, count)), AuditEventPage.class);
         return ResponseEntity.ok().headers(ListingParameters.totalCount(page)).body(page.items());

@@ -20,9 +20,9 @@ class AuditTrail {
 
     @QueryHandler
     AuditEventPage list(ListAuditEvents query) {
-        AuditIndex.Page page = index.page(query.subjectId(), query.actorId(), query.from(), query.to(),
+        AuditIndex.Page page = index.page(new AuditIndex.Filter(query.subjectId(), query.actorId(),
+                        query.actorCredentialId(), query.type(), query.from(), query.to()),
                 query.page().limit(), query.page().offset(), query.page().countTotal());
-        return new AuditEventPage(page.entries().stream().map(entry -> new AuditEventView(entry.id(), entry.type(),
-                entry.timestamp(), entry.actorId(), entry.subjectId(), entry.details())).toList(), page.total());
+        return new AuditEventPage(page.entries().stream().map(AuditEventView::of).toList(), page.total());
     }
 }

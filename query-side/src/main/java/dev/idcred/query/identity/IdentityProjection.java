@@ -4,7 +4,7 @@ import dev.idcred.query.support.Documents;
 import dev.idcred.query.support.OrderedListing;
 import dev.idcred.query.support.Projection;
 import dev.idcred.query.support.ReadModels;
-import dev.idcred.shared.common.LastUsedFilter;
+import dev.idcred.shared.common.ListingFilter;
 import dev.idcred.shared.common.NetworkRules;
 import dev.idcred.shared.identity.FindIdentity;
 import dev.idcred.shared.identity.IdentityCreated;
@@ -19,10 +19,10 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
-import java.util.Collection;
-import java.util.Map;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -101,7 +101,7 @@ public class IdentityProjection implements Projection {
 
     @QueryHandler
     IdentityPage list(ListIdentities query) {
-        OrderedListing.Window window = identities.page(LastUsedFilter.NONE, query.page());
+        OrderedListing.Window window = identities.page(ListingFilter.NONE, query.page());
         return new IdentityPage(window.items().stream().map(IdentityView::of).toList(), window.total());
     }
 

@@ -7,13 +7,15 @@ import dev.idcred.query.support.OrderedListing;
 import dev.idcred.query.support.Projection;
 import dev.idcred.query.support.ReadModels;
 import dev.idcred.query.support.ViewDocuments;
-import dev.idcred.shared.common.LastUsedFilter;
+import dev.idcred.shared.common.ListingFilter;
 import dev.idcred.shared.common.PageRequest;
+import dev.idcred.shared.hygiene.SecretRotated;
 import dev.idcred.shared.pat.ListPersonalAccessTokens;
 import dev.idcred.shared.pat.PersonalAccessTokenCreated;
 import dev.idcred.shared.pat.PersonalAccessTokenDeleted;
 import dev.idcred.shared.pat.PersonalAccessTokenUpdated;
 import dev.idcred.shared.pat.PersonalAccessTokenUsed;
+import dev.idcred.shared.usage.CredentialKind;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -80,7 +82,8 @@ public class PersonalAccessTokenProjection implements Projection {
                 .append("scope", event.scope())
                 .append("accessTokenValiditySeconds", event.accessTokenValiditySeconds())
                 .append("created", date(event.createdAt()))
-                .append(OrderedListing.LAST_USED, null));
+                .append(OrderedListing.LAST_USED, null)
+                .append(OrderedListing.EXPIRES_AT, date(event.expiresAt())));
         listUnderItsOwner(event.tokenId());
     }
 
@@ -94,6 +97,14 @@ public class PersonalAccessTokenProjection implements Projection {
     void on(PersonalAccessTokenUsed event, @SequenceNumber long version) {
         tokens.update(event.tokenId(), version,
                 pat -> pat.put(OrderedListing.LAST_USED, date(event.usedAt())));
+    }
+
+    @EventHandler
+    void on(SecretRotated event, @SequenceNumber long version) {
+        if (event.kind() == CredentialKind.PERSONAL_ACCESS_TOKEN) {
+            tokens.update(event.credentialId(), version,
+                    pat -> pat.put(OrderedListing.EXPIRES_AT, date(event.expiresAt())));
+        }
     }
 
     @EventHandler
@@ -143,7 +154,7 @@ public class PersonalAccessTokenProjection implements Projection {
     }
 
     /** An owner's tokens, oldest first: its index lists at most ten, read in one query by id. */
-    private OrderedListing.Window ofOwner(String ownerId, LastUsedFilter filter, PageRequest page) {
+    private OrderedListing.Window ofOwner(String ownerId, ListingFilter filter, PageRequest page) {
         Document owner = readModels.documents(OWNERS).get(ownerId);
         List<String> ids = owner == null ? List.of() : Documents.strings(owner, TOKENS);
         List<Document> live = new ArrayList<>();
@@ -154,7 +165,7 @@ public class PersonalAccessTokenProjection implements Projection {
         }
         live.sort(OrderedListing.OLDEST_FIRST);
         List<Document> matching = live.stream()
-                .filter(OrderedListing.matching(filter == null ? LastUsedFilter.NONE : filter)).toList();
+                .filter(OrderedListing.matching(filter == null ? ListingFilter.NONE : filter)).toList();
         List<Document> window = matching.stream().skip(page.offset()).limit(page.limit()).toList();
         return new OrderedListing.Window(window, page.countTotal() ? matching.size() : -1);
     }
@@ -164,6 +175,6 @@ public class PersonalAccessTokenProjection implements Projection {
         return new PersonalAccessTokenView(d.getString("_id"), d.getString("name"), Documents.strings(d, "scope"),
                 new PersonalAccessTokenView.Owner("IDENTITY", ownerId, ownerNames.get(ownerId)),
                 Documents.instant(d, "created"), Documents.instant(d, "lastUsed"),
-                d.getInteger("accessTokenValiditySeconds"), false);
+                d.getInteger("accessTokenValiditySeconds"), false, Documents.instant(d, "expiresAt"));
     }
 }

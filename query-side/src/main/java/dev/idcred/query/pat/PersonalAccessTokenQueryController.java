@@ -1,13 +1,16 @@
 package dev.idcred.query.pat;
 
+import dev.idcred.access.gate.Caller;
+import dev.idcred.query.exposure.ExposureView;
+import dev.idcred.query.exposure.SecretVersionsView;
+import dev.idcred.query.scope.EffectiveScopeView;
 import dev.idcred.query.support.ListingParameters;
 import dev.idcred.query.support.Queries;
 import dev.idcred.shared.common.DomainException;
 import dev.idcred.shared.common.ErrorCode;
 import dev.idcred.shared.common.Rights;
+import dev.idcred.shared.hygiene.FindSecretVersions;
 import dev.idcred.shared.pat.ListPersonalAccessTokens;
-import dev.idcred.access.gate.Caller;
-import dev.idcred.query.scope.EffectiveScopeView;
 import dev.idcred.shared.scope.FindEffectiveScope;
 import dev.idcred.shared.scope.FindEffectiveScopeAt;
 import dev.idcred.shared.usage.CredentialKind;
@@ -49,6 +52,42 @@ class PersonalAccessTokenQueryController {
         return queries.one(query, EffectiveScopeView.class)
                 .filter(view -> caller.holds(Rights.ALL_PATS_READ) || caller.identityId().equals(view.ownerId()))
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No such personal access token: " + id));
+    }
+
+    /** Its secret versions (never their hashes); another identity's token answers 404 as above. */
+    @GetMapping("/{id}/secrets")
+    SecretVersionsView secrets(@PathVariable String id, Caller caller) {
+        ensureVisible(id, caller, Rights.ALL_PATS_READ);
+        return queries.one(new FindSecretVersions(id, CredentialKind.PERSONAL_ACCESS_TOKEN), SecretVersionsView.class)
+                .orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * What it could do and did between {@code from} (default: its creation) and {@code to} (default: now): for its
+     * owner, or for those who read every identity's tokens or the audit trail.
+     */
+    @GetMapping("/{id}/exposure")
+    ExposureView exposure(@PathVariable String id, @RequestParam(required = false) String from,
+                          @RequestParam(required = false) String to, Caller caller) {
+        ensureVisible(id, caller, Rights.ALL_PATS_READ, Rights.AUDIT_READ);
+        return queries.one(ListingParameters.exposure(id, CredentialKind.PERSONAL_ACCESS_TOKEN, from, to),
+                ExposureView.class).orElseThrow(() -> notFound(id));
+    }
+
+    /** Another identity's token is not found unless the caller holds one of {@code rights}. */
+    private void ensureVisible(String id, Caller caller, String... rights) {
+        for (String right : rights) {
+            if (caller.holds(right)) {
+                return;
+            }
+        }
+        queries.one(new FindEffectiveScope(id, CredentialKind.PERSONAL_ACCESS_TOKEN), EffectiveScopeView.class)
+                .filter(view -> caller.identityId().equals(view.ownerId()))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    private static DomainException notFound(String id) {
+        return new DomainException(ErrorCode.NOT_FOUND, "No such personal access token: " + id);
     }
 
     @GetMapping

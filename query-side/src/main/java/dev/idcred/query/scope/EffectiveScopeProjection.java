@@ -1,5 +1,6 @@
 package dev.idcred.query.scope;
 
+import dev.idcred.query.exposure.SecretVersionsView;
 import dev.idcred.query.support.FactsDocuments;
 import dev.idcred.query.support.Projection;
 import dev.idcred.query.support.ReadModels;
@@ -10,6 +11,7 @@ import dev.idcred.shared.credential.CredentialEvent;
 import dev.idcred.shared.credential.CredentialFacts;
 import dev.idcred.shared.credential.IdentityEvent;
 import dev.idcred.shared.credential.OwnerFacts;
+import dev.idcred.shared.hygiene.FindSecretVersions;
 import dev.idcred.shared.scope.FindEffectiveScope;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -19,8 +21,8 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
-import java.util.Map;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -73,7 +75,7 @@ public class EffectiveScopeProjection implements Projection {
             return;
         }
         fold(credentials, event.credentialId(), message.getSequenceNumber(), CredentialFacts.class,
-                facts -> CredentialFacts.fold(facts, event));
+                facts -> withoutHashes(CredentialFacts.fold(facts, event)));
     }
 
     @EventHandler
@@ -93,6 +95,23 @@ public class EffectiveScopeProjection implements Projection {
         OwnerFacts ownerFacts = owner == null ? null
                 : FactsDocuments.read(owner.get(FACTS, Document.class), OwnerFacts.class);
         return Optional.of(EffectiveScopeView.of(new CredentialAccess(facts, ownerFacts), clock.instant(), catalogue));
+    }
+
+    /** The view keeps the secret versions, never their hashes. */
+    private static CredentialFacts withoutHashes(CredentialFacts facts) {
+        return facts == null ? null : facts.withoutSecretHashes();
+    }
+
+    /** The same facts answer for a credential's secret versions (kept without their hashes) and its expiry. */
+    @QueryHandler
+    Optional<SecretVersionsView> secrets(FindSecretVersions query) {
+        Document credential = credentials.get(query.credentialId());
+        CredentialFacts facts = credential == null ? null
+                : FactsDocuments.read(credential.get(FACTS, Document.class), CredentialFacts.class);
+        if (facts == null || facts.kind() != query.kind() || !facts.live()) {
+            return Optional.empty();
+        }
+        return Optional.of(SecretVersionsView.of(facts));
     }
 
     private static <T> void fold(ViewDocuments documents, String id, long version, Class<T> type,

@@ -2,8 +2,10 @@ package dev.idcred.query.support;
 
 import dev.idcred.shared.common.DomainException;
 import dev.idcred.shared.common.ErrorCode;
-import dev.idcred.shared.common.LastUsedFilter;
+import dev.idcred.shared.common.ListingFilter;
 import dev.idcred.shared.common.PageRequest;
+import dev.idcred.shared.hygiene.FindExposure;
+import dev.idcred.shared.usage.CredentialKind;
 import org.springframework.http.HttpHeaders;
 
 import java.time.Instant;
@@ -17,6 +19,7 @@ public final class ListingParameters {
     public static final String TOTAL_COUNT_HEADER = "X-Total-Count";
     private static final Pattern LAST_USED_LE = Pattern.compile("^\\s*lastUsed\\s+le\\s+\"([^\"]+)\"\\s*$");
     private static final Pattern LAST_USED_ISNULL = Pattern.compile("^\\s*lastUsed\\s+isnull\\s*$");
+    private static final Pattern EXPIRES_AT_LE = Pattern.compile("^\\s*expiresAt\\s+le\\s+\"([^\"]+)\"\\s*$");
 
     private ListingParameters() {
     }
@@ -33,25 +36,46 @@ public final class ListingParameters {
         return new PageRequest(l, o, Boolean.TRUE.equals(count));
     }
 
-    /** {@code lastUsed le "<ISO instant>"} or {@code lastUsed isnull}; nothing else is understood. */
-    public static LastUsedFilter filter(String filters) {
+    /**
+     * {@code lastUsed le "<ISO instant>"}, {@code lastUsed isnull} or {@code expiresAt le "<ISO instant>"}; nothing
+     * else is understood.
+     */
+    public static ListingFilter filter(String filters) {
         if (filters == null || filters.isBlank()) {
-            return LastUsedFilter.NONE;
+            return ListingFilter.NONE;
         }
         if (LAST_USED_ISNULL.matcher(filters).matches()) {
-            return LastUsedFilter.neverUsedFilter();
+            return ListingFilter.neverUsedFilter();
         }
-        Matcher le = LAST_USED_LE.matcher(filters);
-        if (le.matches()) {
-            try {
-                return LastUsedFilter.usedAtOrBefore(Instant.parse(le.group(1)));
-            } catch (DateTimeParseException e) {
-                throw new DomainException(ErrorCode.INVALID_VALUE,
-                        "filters: '" + le.group(1) + "' is not an ISO-8601 instant such as 2024-01-31T12:00:00Z");
-            }
+        Matcher usedLe = LAST_USED_LE.matcher(filters);
+        if (usedLe.matches()) {
+            return ListingFilter.usedAtOrBefore(filterInstant(usedLe.group(1)));
         }
-        throw new DomainException(ErrorCode.INVALID_VALUE,
-                "filters supports lastUsed le \"<ISO instant>\" and lastUsed isnull");
+        Matcher expiresLe = EXPIRES_AT_LE.matcher(filters);
+        if (expiresLe.matches()) {
+            return ListingFilter.expiresAtOrBefore(filterInstant(expiresLe.group(1)));
+        }
+        throw new DomainException(ErrorCode.INVALID_VALUE, "filters supports lastUsed le \"<ISO instant>\","
+                + " lastUsed isnull and expiresAt le \"<ISO instant>\"");
+    }
+
+    private static Instant filterInstant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new DomainException(ErrorCode.INVALID_VALUE,
+                    "filters: '" + value + "' is not an ISO-8601 instant such as 2024-01-31T12:00:00Z");
+        }
+    }
+
+    /** An exposure report's window: optional instants, {@code from} before {@code to}. */
+    public static FindExposure exposure(String credentialId, CredentialKind kind, String from, String to) {
+        Instant start = instant("from", from);
+        Instant end = instant("to", to);
+        if (start != null && end != null && !start.isBefore(end)) {
+            throw new DomainException(ErrorCode.INVALID_VALUE, "from must be before to");
+        }
+        return new FindExposure(credentialId, kind, start, end);
     }
 
     /** An optional ISO-8601 instant parameter, refused with a 400 when it is not one. */

@@ -1,6 +1,6 @@
 package dev.idcred.query.support;
 
-import dev.idcred.shared.common.LastUsedFilter;
+import dev.idcred.shared.common.ListingFilter;
 import dev.idcred.shared.common.PageRequest;
 import org.bson.Document;
 
@@ -33,6 +33,7 @@ public final class OrderedListing {
 
     static final int MEAN_PAGE_SIZE = 64;
     public static final String LAST_USED = "lastUsed";
+    public static final String EXPIRES_AT = "expiresAt";
     private static final String CREATED = "created";
     private static final String SUMMARY = "summary";
     private static final String PAGES = "pages";
@@ -105,8 +106,8 @@ public final class OrderedListing {
     }
 
     /** The items in order, {@code page.offset()} on, at most {@code page.limit()}, that match the filter. */
-    public Window page(LastUsedFilter filter, PageRequest page) {
-        LastUsedFilter lastUsed = filter == null ? LastUsedFilter.NONE : filter;
+    public Window page(ListingFilter filter, PageRequest page) {
+        ListingFilter lastUsed = filter == null ? ListingFilter.NONE : filter;
         var found = new ArrayList<Document>();
         long skip = page.offset();
         long total = 0;
@@ -138,14 +139,18 @@ public final class OrderedListing {
         return new Window(found, page.countTotal() ? total : -1);
     }
 
-    /** Whether an item's {@code lastUsed} meets the filter. */
-    public static Predicate<Document> matching(LastUsedFilter filter) {
+    /** Whether an item's {@code lastUsed} or {@code expiresAt} meets the filter. */
+    public static Predicate<Document> matching(ListingFilter filter) {
         if (filter.neverUsed()) {
             return entry -> entry.getDate(LAST_USED) == null;
         }
         if (filter.usedAtOrBefore() != null) {
             Date bound = Date.from(filter.usedAtOrBefore());
             return entry -> entry.getDate(LAST_USED) != null && !entry.getDate(LAST_USED).after(bound);
+        }
+        if (filter.expiresAtOrBefore() != null) {
+            Date bound = Date.from(filter.expiresAtOrBefore());
+            return entry -> entry.getDate(EXPIRES_AT) != null && !entry.getDate(EXPIRES_AT).after(bound);
         }
         return entry -> true;
     }
@@ -351,11 +356,15 @@ public final class OrderedListing {
     }
 
     /** How many items of a page match, if its summary tells; -1 if only reading the page does. */
-    private static long knownMatches(Document pageStats, LastUsedFilter filter) {
+    private static long knownMatches(Document pageStats, ListingFilter filter) {
         int count = pageStats.getInteger("n", 0);
         int unused = pageStats.getInteger("unused", 0);
         if (filter.neverUsed()) {
             return unused;
+        }
+        if (filter.expiresAtOrBefore() != null) {
+            Date soonest = pageStats.getDate("soonestExpiry");
+            return soonest == null || soonest.after(Date.from(filter.expiresAtOrBefore())) ? 0 : -1;
         }
         if (filter.usedAtOrBefore() == null) {
             return count;
@@ -373,7 +382,12 @@ public final class OrderedListing {
         int unused = 0;
         Date oldest = null;
         Date newest = null;
+        Date soonestExpiry = null;
         for (Document entry : entries) {
+            Date expiry = entry.getDate(EXPIRES_AT);
+            if (expiry != null && (soonestExpiry == null || expiry.before(soonestExpiry))) {
+                soonestExpiry = expiry;
+            }
             Date used = entry.getDate(LAST_USED);
             if (used == null) {
                 unused++;
@@ -384,7 +398,7 @@ public final class OrderedListing {
         }
         return new Document("page", first.getString("page")).append(CREATED, first.getDate(CREATED))
                 .append("n", entries.size()).append("unused", unused).append("oldest", oldest)
-                .append("newest", newest);
+                .append("newest", newest).append("soonestExpiry", soonestExpiry);
     }
 
     private List<Document> summary() {

@@ -9,7 +9,7 @@ import dev.idcred.shared.apiclient.ApiClientUsed;
 import dev.idcred.shared.apiclient.FindApiClient;
 import dev.idcred.shared.apiclient.ListApiClients;
 import dev.idcred.shared.common.GrantType;
-import dev.idcred.shared.common.LastUsedFilter;
+import dev.idcred.shared.common.ListingFilter;
 import dev.idcred.shared.common.PageRequest;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +33,7 @@ class ApiClientProjectionTest {
 
     private void created(String id, Instant at, long version) {
         projection.on(new ApiClientCreated(id, "owner-1", "API", settings("exports", List.of("sp:scopes:default")),
-                "hmac:never-shown", at), version);
+                "hmac:never-shown", at, null), version);
     }
 
     @Test
@@ -46,7 +46,7 @@ class ApiClientProjectionTest {
         assertThat(view.scope()).containsExactly("sp:scopes:default");
         assertThat(view.created()).isEqualTo(CREATED);
         assertThat(view.lastUsed()).isNull();
-        assertThat(projection.list(new ListApiClients(LastUsedFilter.NONE, ALL)).items())
+        assertThat(projection.list(new ListApiClients(ListingFilter.NONE, ALL)).items())
                 .extracting(ApiClientView::id).containsExactly("c1");
     }
 
@@ -54,8 +54,8 @@ class ApiClientProjectionTest {
     void anUpdateChangesTheSettingsAndAUseSetsLastUsed() {
         created("c1", CREATED, 0);
         projection.on(new ApiClientUpdated("c1", settings("renamed", List.of("idn:audit:read")),
-                CREATED.plusSeconds(60)), 1);
-        projection.on(new ApiClientUsed("c1", CREATED.plusSeconds(120)), 2);
+                CREATED.plusSeconds(60), null), 1);
+        projection.on(new ApiClientUsed("c1", CREATED.plusSeconds(120), null), 2);
 
         ApiClientView view = projection.find(new FindApiClient("c1")).orElseThrow();
         assertThat(view.description()).isEqualTo("renamed");
@@ -67,8 +67,8 @@ class ApiClientProjectionTest {
     @Test
     void anEventAlreadyAppliedChangesNothingWhenDeliveredAgain() {
         created("c1", CREATED, 0);
-        projection.on(new ApiClientUpdated("c1", settings("second", List.of()), CREATED.plusSeconds(60)), 1);
-        projection.on(new ApiClientUpdated("c1", settings("first, redelivered", List.of()), CREATED), 1);
+        projection.on(new ApiClientUpdated("c1", settings("second", List.of()), CREATED.plusSeconds(60), null), 1);
+        projection.on(new ApiClientUpdated("c1", settings("first, redelivered", List.of()), CREATED, null), 1);
 
         assertThat(projection.find(new FindApiClient("c1")).orElseThrow().description()).isEqualTo("second");
     }
@@ -77,25 +77,25 @@ class ApiClientProjectionTest {
     void aDeletedClientIsGoneAndALateEventDoesNotReviveIt() {
         created("c1", CREATED, 0);
         projection.on(new ApiClientDeleted("c1", "owner-1", "API", CREATED.plusSeconds(60)), 1);
-        projection.on(new ApiClientUsed("c1", CREATED.plusSeconds(30)), 1);
+        projection.on(new ApiClientUsed("c1", CREATED.plusSeconds(30), null), 1);
         created("c1", CREATED, 0);
 
         assertThat(projection.find(new FindApiClient("c1"))).isEmpty();
-        assertThat(projection.list(new ListApiClients(LastUsedFilter.NONE, ALL)).items()).isEmpty();
+        assertThat(projection.list(new ListApiClients(ListingFilter.NONE, ALL)).items()).isEmpty();
     }
 
     @Test
     void theListingIsOldestFirstAndFiltersOnLastUse() {
         created("late", CREATED.plusSeconds(10), 0);
         created("early", CREATED, 0);
-        projection.on(new ApiClientUsed("late", CREATED.plusSeconds(3_600)), 1);
+        projection.on(new ApiClientUsed("late", CREATED.plusSeconds(3_600), null), 1);
 
-        assertThat(projection.list(new ListApiClients(LastUsedFilter.NONE, ALL)).items())
+        assertThat(projection.list(new ListApiClients(ListingFilter.NONE, ALL)).items())
                 .extracting(ApiClientView::id).containsExactly("early", "late");
-        assertThat(projection.list(new ListApiClients(LastUsedFilter.neverUsedFilter(), ALL)).items())
+        assertThat(projection.list(new ListApiClients(ListingFilter.neverUsedFilter(), ALL)).items())
                 .extracting(ApiClientView::id).containsExactly("early");
         assertThat(projection.list(new ListApiClients(
-                LastUsedFilter.usedAtOrBefore(CREATED.plusSeconds(7_200)), ALL)).items())
+                ListingFilter.usedAtOrBefore(CREATED.plusSeconds(7_200)), ALL)).items())
                 .extracting(ApiClientView::id).containsExactly("late");
     }
 }

@@ -2,7 +2,7 @@ package dev.idcred.query.pat;
 
 import dev.idcred.query.identity.IdentityNames;
 import dev.idcred.query.support.ReadModels;
-import dev.idcred.shared.common.LastUsedFilter;
+import dev.idcred.shared.common.ListingFilter;
 import dev.idcred.shared.common.PageRequest;
 import dev.idcred.shared.pat.ListPersonalAccessTokens;
 import dev.idcred.shared.pat.PersonalAccessTokenCreated;
@@ -28,11 +28,11 @@ class PersonalAccessTokenProjectionTest {
 
     private void created(String id, String owner, int secondsAfterT0) {
         projection.on(new PersonalAccessTokenCreated(id, owner, "token " + id, List.of("sp:scopes:all"), 43_200,
-                "hmac:never-shown", T0.plusSeconds(secondsAfterT0)), 0);
+                "hmac:never-shown", T0.plusSeconds(secondsAfterT0), null), 0);
     }
 
     private List<String> listed(String ownerId) {
-        return projection.list(new ListPersonalAccessTokens(ownerId, LastUsedFilter.NONE, ALL)).items().stream()
+        return projection.list(new ListPersonalAccessTokens(ownerId, ListingFilter.NONE, ALL)).items().stream()
                 .map(PersonalAccessTokenView::id).toList();
     }
 
@@ -51,7 +51,7 @@ class PersonalAccessTokenProjectionTest {
     void aDeletedTokenLeavesBothListsAndALateEventDoesNotBringItBack() {
         created("a", "alice", 0);
         projection.on(new PersonalAccessTokenDeleted("a", "alice", null, T0.plusSeconds(60)), 1);
-        projection.on(new PersonalAccessTokenUsed("a", T0.plusSeconds(30)), 1);
+        projection.on(new PersonalAccessTokenUsed("a", T0.plusSeconds(30), null), 1);
 
         assertThat(listed("alice")).isEmpty();
         assertThat(listed(null)).isEmpty();
@@ -63,10 +63,10 @@ class PersonalAccessTokenProjectionTest {
         created("a", "alice", 0);
         projection.on(new PersonalAccessTokenUpdated("a", "alice", "renamed", List.of("idn:audit:read"),
                 T0.plusSeconds(10)), 1);
-        projection.on(new PersonalAccessTokenUsed("a", T0.plusSeconds(20)), 2);
+        projection.on(new PersonalAccessTokenUsed("a", T0.plusSeconds(20), null), 2);
 
         PersonalAccessTokenView view = projection.list(
-                new ListPersonalAccessTokens("alice", LastUsedFilter.NONE, ALL)).items().get(0);
+                new ListPersonalAccessTokens("alice", ListingFilter.NONE, ALL)).items().get(0);
         assertThat(view.name()).isEqualTo("renamed");
         assertThat(view.scope()).containsExactly("idn:audit:read");
         assertThat(view.lastUsed()).isEqualTo(T0.plusSeconds(20));
@@ -77,9 +77,9 @@ class PersonalAccessTokenProjectionTest {
     void anOwnersListFiltersOnLastUse() {
         created("used", "alice", 0);
         created("unused", "alice", 1);
-        projection.on(new PersonalAccessTokenUsed("used", T0.plusSeconds(60)), 1);
+        projection.on(new PersonalAccessTokenUsed("used", T0.plusSeconds(60), null), 1);
 
-        assertThat(projection.list(new ListPersonalAccessTokens("alice", LastUsedFilter.neverUsedFilter(), ALL))
+        assertThat(projection.list(new ListPersonalAccessTokens("alice", ListingFilter.neverUsedFilter(), ALL))
                 .items()).extracting(PersonalAccessTokenView::id).containsExactly("unused");
     }
 }

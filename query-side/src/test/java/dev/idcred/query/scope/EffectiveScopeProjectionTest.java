@@ -66,7 +66,7 @@ class EffectiveScopeProjectionTest {
         identityEvent(new IdentityCreated("alice", "Alice", IdentityKind.USER, null, NetworkRules.none(), T0), 0);
         identityEvent(new UserLevelGranted("alice", "AUDITOR", T0), 1);
         credentialEvent(new PersonalAccessTokenCreated("p1", "alice", "p", List.of("sp:scopes:all"), 600, "hmac:x",
-                T0), "p1", 0);
+                T0, null), "p1", 0);
 
         assertThat(scopeOf("p1", CredentialKind.PERSONAL_ACCESS_TOKEN).rights()).containsExactly("idn:audit:read");
 
@@ -84,8 +84,8 @@ class EffectiveScopeProjectionTest {
         identityEvent(new IdentityCreated("bob", "Bob", IdentityKind.USER, null, NetworkRules.none(), T0), 0);
         identityEvent(new UserLevelGranted("bob", "AUDITOR", T0), 1);
         credentialEvent(new ApiClientCreated("c1", "bob", "API", settings(true, List.of("idn:audit:read")),
-                "hmac:x", T0), "c1", 0);
-        credentialEvent(new ApiClientUpdated("c1", settings(false, List.of("idn:audit:read")), T0.plusSeconds(5)),
+                "hmac:x", T0, null), "c1", 0);
+        credentialEvent(new ApiClientUpdated("c1", settings(false, List.of("idn:audit:read")), T0.plusSeconds(5), null),
                 "c1", 1);
 
         EffectiveScopeView view = scopeOf("c1", CredentialKind.API_CLIENT);
@@ -96,7 +96,7 @@ class EffectiveScopeProjectionTest {
 
     @Test
     void aDeletedCredentialOrOneOfAnotherKindIsNotFound() {
-        credentialEvent(new PersonalAccessTokenCreated("p1", "alice", "p", List.of(), 600, "hmac:x", T0), "p1", 0);
+        credentialEvent(new PersonalAccessTokenCreated("p1", "alice", "p", List.of(), 600, "hmac:x", T0, null), "p1", 0);
 
         assertThat(projection.find(new FindEffectiveScope("p1", CredentialKind.API_CLIENT))).isEmpty();
 
@@ -107,10 +107,10 @@ class EffectiveScopeProjectionTest {
     @Test
     void aRefreshFamilysOwnEventsDoNotTakeTheCredentialsSequenceNumbers() {
         identityEvent(new IdentityCreated("bob", "Bob", IdentityKind.USER, null, NetworkRules.none(), T0), 0);
-        credentialEvent(new ApiClientCreated("c1", "bob", "API", settings(true, List.of()), "hmac:x", T0), "c1", 0);
+        credentialEvent(new ApiClientCreated("c1", "bob", "API", settings(true, List.of()), "hmac:x", T0, null), "c1", 0);
         credentialEvent(new RefreshTokenFamilyRevoked("family-1", "c1", "bob", "reused", T0.plusSeconds(600),
                 T0.plusSeconds(1)), "family-1", 5);
-        credentialEvent(new ApiClientUpdated("c1", settings(false, List.of()), T0.plusSeconds(2)), "c1", 1);
+        credentialEvent(new ApiClientUpdated("c1", settings(false, List.of()), T0.plusSeconds(2), null), "c1", 1);
 
         assertThat(scopeOf("c1", CredentialKind.API_CLIENT).state()).isEqualTo("DISABLED");
     }

@@ -1,6 +1,6 @@
 package dev.idcred.query.support;
 
-import dev.idcred.shared.common.LastUsedFilter;
+import dev.idcred.shared.common.ListingFilter;
 import dev.idcred.shared.common.PageRequest;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -113,7 +113,7 @@ class OrderedListingTest {
 
         var listed = new ArrayList<String>();
         for (int offset = 0; offset < expected.size(); offset += 37) {
-            OrderedListing.Window window = listing.page(LastUsedFilter.NONE, new PageRequest(37, offset, true));
+            OrderedListing.Window window = listing.page(ListingFilter.NONE, new PageRequest(37, offset, true));
             assertThat(window.total()).isEqualTo(expected.size());
             window.items().forEach(entry -> listed.add(entry.getString("_id")));
         }
@@ -131,9 +131,9 @@ class OrderedListingTest {
         long usedBefore = items.stream().filter(item -> !item.deleted() && item.used() != null
                 && !item.used().isAfter(bound)).count();
 
-        assertThat(listing.page(LastUsedFilter.neverUsedFilter(), new PageRequest(250, 0, true)).total())
+        assertThat(listing.page(ListingFilter.neverUsedFilter(), new PageRequest(250, 0, true)).total())
                 .isEqualTo(neverUsed);
-        OrderedListing.Window used = listing.page(LastUsedFilter.usedAtOrBefore(bound), new PageRequest(250, 0, true));
+        OrderedListing.Window used = listing.page(ListingFilter.usedAtOrBefore(bound), new PageRequest(250, 0, true));
         assertThat(used.total()).isEqualTo(usedBefore);
         assertThat(used.items()).allSatisfy(entry -> assertThat(entry.getDate(OrderedListing.LAST_USED))
                 .isBeforeOrEqualTo(Date.from(bound)));

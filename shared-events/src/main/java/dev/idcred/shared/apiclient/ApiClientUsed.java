@@ -1,10 +1,29 @@
 package dev.idcred.shared.apiclient;
 
+import dev.idcred.shared.credential.CredentialEvent;
+import dev.idcred.shared.usage.Usage;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
-/** An API client obtained an access token; written at most once per client per minute. */
+/**
+ * An API client obtained access tokens; {@code usage} tallies them (null in events written before tallies: one
+ * token).
+ */
 @Revision("1")
-public record ApiClientUsed(String clientId, Instant usedAt) {
+public record ApiClientUsed(String clientId, Instant usedAt, Usage usage) implements CredentialEvent {
+
+    @Override
+    public String credentialId() {
+        return clientId;
+    }
+
+    @Override
+    public Instant occurredAt() {
+        return usedAt;
+    }
+
+    public Usage tally() {
+        return usage == null ? Usage.single() : usage;
+    }
 }

@@ -18,6 +18,9 @@ public final class Rights {
     public static final String READ_MODELS_REBUILD = "idn:read-models:rebuild";
     /** Scraping the service's metrics ({@code /actuator/prometheus}). */
     public static final String METRICS_READ = "idn:metrics:read";
+    public static final String CREDENTIAL_LEAKS_REPORT = "idn:credential-leaks:report";
+    public static final String WEBHOOKS_READ = "idn:webhooks:read";
+    public static final String WEBHOOKS_MANAGE = "idn:webhooks:manage";
 
     private Rights() {
     }

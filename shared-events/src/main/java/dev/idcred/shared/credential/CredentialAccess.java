@@ -20,7 +20,7 @@ public record CredentialAccess(CredentialFacts credential, OwnerFacts owner) {
         ACTIVE,
         /** An API client switched off: its scope stands, its tokens are dead. */
         DISABLED,
-        /** Its owner's tenant access ended. */
+        /** It reached its own expiry, or its owner's tenant access ended. */
         EXPIRED,
         DELETED
     }
@@ -29,7 +29,7 @@ public record CredentialAccess(CredentialFacts credential, OwnerFacts owner) {
         if (!credential.live()) {
             return State.DELETED;
         }
-        if (owner == null || owner.accessEndedBy(now)) {
+        if (credential.expiredBy(now) || owner == null || owner.accessEndedBy(now)) {
             return State.EXPIRED;
         }
         return credential.enabled() ? State.ACTIVE : State.DISABLED;

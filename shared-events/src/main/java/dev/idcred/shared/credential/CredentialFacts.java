@@ -4,43 +4,77 @@ import dev.idcred.shared.apiclient.ApiClientCreated;
 import dev.idcred.shared.apiclient.ApiClientDeleted;
 import dev.idcred.shared.apiclient.ApiClientSettings;
 import dev.idcred.shared.apiclient.ApiClientUpdated;
+import dev.idcred.shared.apiclient.ApiClientUsed;
 import dev.idcred.shared.common.GrantType;
+import dev.idcred.shared.hygiene.CredentialExpired;
+import dev.idcred.shared.hygiene.CredentialExpiringSoon;
+import dev.idcred.shared.hygiene.CredentialLeaked;
+import dev.idcred.shared.hygiene.CredentialUnusedWarning;
+import dev.idcred.shared.hygiene.SecretRotated;
 import dev.idcred.shared.pat.PersonalAccessTokenCreated;
 import dev.idcred.shared.pat.PersonalAccessTokenDeleted;
 import dev.idcred.shared.pat.PersonalAccessTokenUpdated;
+import dev.idcred.shared.pat.PersonalAccessTokenUsed;
 import dev.idcred.shared.token.AccessTokenRevoked;
 import dev.idcred.shared.token.RefreshTokenFamilyRevoked;
+import dev.idcred.shared.usage.ClientSeen;
 import dev.idcred.shared.usage.CredentialKind;
+import dev.idcred.shared.usage.Usage;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * What the log says of one credential, as far as what it may do is concerned: folded from its
  * {@link CredentialEvent}s by {@link #fold}, the one place that knows what each of them means.
  *
+ * @param secrets          its secret versions, oldest first (at most {@link #KEPT_SECRET_VERSIONS})
+ * @param expiresAt        from this instant it obtains nothing and its tokens stop (null: never)
  * @param tokensValidFrom  access tokens issued before this instant are dead: set when an API client is disabled, so
  *                         enabling it again does not revive them
  * @param refreshValidFrom refresh-token families begun before this instant are dead: set when the client is
  *                         disabled or loses the refresh-token grant
  * @param revokedTokens    access-token ids and refresh-family ids revoked before they expire, each until the last
  *                         instant a token it names could still be valid
+ * @param lastUsedAt       the last instant it obtained a token (null: never)
+ * @param recentClients    the last {@link #KEPT_CLIENTS} addresses it obtained tokens from, most recent first
+ * @param notices          which of the tenant's hygiene notices it has had
  */
 public record CredentialFacts(String credentialId, CredentialKind kind, String ownerId, String keyType,
                               List<String> scope, Set<GrantType> grantTypes, boolean enabled,
-                              int accessTokenValiditySeconds, int refreshTokenValiditySeconds, String secretHash,
-                              Instant createdAt, Instant deletedAt, Instant tokensValidFrom, Instant refreshValidFrom,
-                              Map<String, Instant> revokedTokens) {
+                              int accessTokenValiditySeconds, int refreshTokenValiditySeconds,
+                              List<SecretVersion> secrets, Instant createdAt, Instant expiresAt, Instant deletedAt,
+                              Instant tokensValidFrom, Instant refreshValidFrom, Map<String, Instant> revokedTokens,
+                              Instant lastUsedAt, List<ClientSeen> recentClients, Notices notices) {
+
+    public static final int KEPT_SECRET_VERSIONS = 10;
+    public static final int KEPT_CLIENTS = 5;
+
+    /**
+     * The hygiene notices a credential has had: the expiry it was warned of and the one noted as reached, and the
+     * instant its disuse was counted from when it was warned of it. A notice is for one expiry (or one stretch of
+     * disuse): a later expiry, or a use, calls for a new one.
+     */
+    public record Notices(Instant expiryWarnedFor, Instant expiryNotedFor, Instant inactivityWarnedFor) {
+        static final Notices NONE = new Notices(null, null, null);
+    }
 
     public CredentialFacts {
         scope = List.copyOf(scope);
         grantTypes = grantTypes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(grantTypes));
+        secrets = List.copyOf(secrets);
         revokedTokens = Map.copyOf(revokedTokens);
+        recentClients = recentClients == null ? List.of() : List.copyOf(recentClients);
+        notices = notices == null ? Notices.NONE : notices;
     }
 
     /**
@@ -52,39 +86,84 @@ public record CredentialFacts(String credentialId, CredentialKind kind, String o
             ApiClientSettings s = e.settings();
             return new CredentialFacts(e.clientId(), CredentialKind.API_CLIENT, e.ownerId(), e.keyType(), s.scope(),
                     grants(s), !Boolean.FALSE.equals(s.enabled()), s.accessTokenValiditySeconds(),
-                    orZero(s.refreshTokenValiditySeconds()), e.secretHash(), e.createdAt(), null, null, null, Map.of());
+                    orZero(s.refreshTokenValiditySeconds()), firstSecret(e.secretHash(), e.createdAt()),
+                    e.createdAt(), e.expiresAt(), null, null, null, Map.of(), null, List.of(), Notices.NONE);
         }
         if (event instanceof PersonalAccessTokenCreated e) {
             return new CredentialFacts(e.tokenId(), CredentialKind.PERSONAL_ACCESS_TOKEN, e.ownerId(), null, e.scope(),
                     EnumSet.of(GrantType.CLIENT_CREDENTIALS), true, e.accessTokenValiditySeconds(), 0,
-                    e.secretHash(), e.createdAt(), null, null, null, Map.of());
+                    firstSecret(e.secretHash(), e.createdAt()), e.createdAt(), e.expiresAt(), null, null, null,
+                    Map.of(), null, List.of(), Notices.NONE);
         }
         if (facts == null || facts.deletedAt != null) {
             return facts;
         }
+        Draft draft = new Draft(facts);
         if (event instanceof ApiClientUpdated e) {
-            return facts.updated(e.settings(), e.modifiedAt());
+            draft.update(e.settings(), e.modifiedAt());
+        } else if (event instanceof PersonalAccessTokenUpdated e) {
+            draft.scope = e.scope();
+        } else if (event instanceof ApiClientDeleted e) {
+            draft.deletedAt = e.deletedAt();
+        } else if (event instanceof PersonalAccessTokenDeleted e) {
+            draft.deletedAt = e.deletedAt();
+        } else if (event instanceof AccessTokenRevoked e) {
+            draft.revoke(e.jti(), e.expiresAt(), e.revokedAt());
+        } else if (event instanceof RefreshTokenFamilyRevoked e) {
+            draft.revoke(e.familyId(), e.accessTokensValidUntil(), e.revokedAt());
+        } else if (event instanceof ApiClientUsed e) {
+            draft.used(e.usedAt(), e.tally());
+        } else if (event instanceof PersonalAccessTokenUsed e) {
+            draft.used(e.usedAt(), e.tally());
+        } else if (event instanceof SecretRotated e) {
+            draft.rotate(e);
+        } else if (event instanceof CredentialLeaked e) {
+            draft.secrets.replaceAll(v -> v.version() == e.secretVersion() ? v.leaked(e.reportedAt()) : v);
+        } else if (event instanceof CredentialExpiringSoon e) {
+            draft.notices = new Notices(e.expiresAt(), facts.notices.expiryNotedFor, facts.notices.inactivityWarnedFor);
+        } else if (event instanceof CredentialExpired e) {
+            draft.notices = new Notices(facts.notices.expiryWarnedFor, e.expiresAt(), facts.notices.inactivityWarnedFor);
+        } else if (event instanceof CredentialUnusedWarning e) {
+            draft.notices = new Notices(facts.notices.expiryWarnedFor, facts.notices.expiryNotedFor, e.unusedSince());
+        } else {
+            return facts;
         }
-        if (event instanceof PersonalAccessTokenUpdated e) {
-            return facts.withScope(e.scope());
-        }
-        if (event instanceof ApiClientDeleted e) {
-            return facts.deleted(e.deletedAt());
-        }
-        if (event instanceof PersonalAccessTokenDeleted e) {
-            return facts.deleted(e.deletedAt());
-        }
-        if (event instanceof AccessTokenRevoked e) {
-            return facts.revoked(e.jti(), e.expiresAt(), e.revokedAt());
-        }
-        if (event instanceof RefreshTokenFamilyRevoked e) {
-            return facts.revoked(e.familyId(), e.accessTokensValidUntil(), e.revokedAt());
-        }
-        return facts;
+        return draft.facts();
     }
 
     public boolean live() {
         return deletedAt == null;
+    }
+
+    /** True from the instant the credential expires. */
+    public boolean expiredBy(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
+    /** Its last use, or its creation if it was never used: what disuse is counted from. */
+    public Instant lastActiveAt() {
+        return lastUsedAt != null ? lastUsedAt : createdAt;
+    }
+
+    /** The version whose hash {@code matches}, if that version is valid at {@code now}. */
+    public Optional<SecretVersion> validSecret(Predicate<String> matches, Instant now) {
+        return secrets.stream().filter(v -> v.hash() != null && v.validAt(now) && matches.test(v.hash())).findFirst();
+    }
+
+    /** The version whose hash {@code matches}, valid or not. */
+    public Optional<SecretVersion> anySecret(Predicate<String> matches) {
+        return secrets.stream().filter(v -> v.hash() != null && matches.test(v.hash())).findFirst();
+    }
+
+    public int currentSecretVersion() {
+        return secrets.isEmpty() ? 0 : secrets.get(secrets.size() - 1).version();
+    }
+
+    /** The same facts without secret hashes: what a view may keep. */
+    public CredentialFacts withoutSecretHashes() {
+        Draft draft = new Draft(this);
+        draft.secrets.replaceAll(SecretVersion::withoutHash);
+        return draft.facts();
     }
 
     /** True if any of {@code tokenIds} (an access token's jti, its refresh family's id) was revoked. */
@@ -102,44 +181,8 @@ public record CredentialFacts(String credentialId, CredentialKind kind, String o
         return refreshValidFrom != null && (startedAt == null || startedAt.isBefore(refreshValidFrom));
     }
 
-    private CredentialFacts updated(ApiClientSettings settings, Instant at) {
-        boolean nowEnabled = !Boolean.FALSE.equals(settings.enabled());
-        Set<GrantType> nowGrants = grants(settings);
-        boolean switchedOff = enabled && !nowEnabled;
-        boolean lostRefresh = grantTypes.contains(GrantType.REFRESH_TOKEN) && !nowGrants.contains(GrantType.REFRESH_TOKEN);
-        return new CredentialFacts(credentialId, kind, ownerId, keyType, settings.scope(), nowGrants, nowEnabled,
-                settings.accessTokenValiditySeconds(), orZero(settings.refreshTokenValiditySeconds()), secretHash,
-                createdAt, null, switchedOff ? at : tokensValidFrom,
-                switchedOff || lostRefresh ? at : refreshValidFrom, revokedTokens);
-    }
-
-    private CredentialFacts withScope(List<String> newScope) {
-        return new CredentialFacts(credentialId, kind, ownerId, keyType, newScope, grantTypes, enabled,
-                accessTokenValiditySeconds, refreshTokenValiditySeconds, secretHash, createdAt, null, tokensValidFrom,
-                refreshValidFrom, revokedTokens);
-    }
-
-    private CredentialFacts deleted(Instant at) {
-        return new CredentialFacts(credentialId, kind, ownerId, keyType, scope, grantTypes, enabled,
-                accessTokenValiditySeconds, refreshTokenValiditySeconds, secretHash, createdAt, at, tokensValidFrom,
-                refreshValidFrom, revokedTokens);
-    }
-
-    /**
-     * Remembers a revoked id until no token it names can be valid, and forgets those that expired by the event's
-     * own instant (not the clock's, so every fold of the same log is the same).
-     */
-    private CredentialFacts revoked(String tokenId, Instant until, Instant at) {
-        var kept = new TreeMap<String, Instant>();
-        revokedTokens.forEach((id, expiry) -> {
-            if (!expiry.isBefore(at)) {
-                kept.put(id, expiry);
-            }
-        });
-        kept.merge(tokenId, until, (a, b) -> a.isAfter(b) ? a : b);
-        return new CredentialFacts(credentialId, kind, ownerId, keyType, scope, grantTypes, enabled,
-                accessTokenValiditySeconds, refreshTokenValiditySeconds, secretHash, createdAt, deletedAt,
-                tokensValidFrom, refreshValidFrom, kept);
+    private static List<SecretVersion> firstSecret(String hash, Instant createdAt) {
+        return hash == null ? List.of() : List.of(new SecretVersion(1, hash, createdAt, null, null, null));
     }
 
     private static Set<GrantType> grants(ApiClientSettings settings) {
@@ -149,5 +192,108 @@ public record CredentialFacts(String credentialId, CredentialKind kind, String o
 
     private static int orZero(Integer value) {
         return value == null ? 0 : value;
+    }
+
+    /** The facts being changed by one event. */
+    private static final class Draft {
+        private final CredentialFacts was;
+        private List<String> scope;
+        private Set<GrantType> grantTypes;
+        private boolean enabled;
+        private int accessTokenValiditySeconds;
+        private int refreshTokenValiditySeconds;
+        private final List<SecretVersion> secrets;
+        private Instant expiresAt;
+        private Instant deletedAt;
+        private Instant tokensValidFrom;
+        private Instant refreshValidFrom;
+        private Map<String, Instant> revokedTokens;
+        private Instant lastUsedAt;
+        private List<ClientSeen> recentClients;
+        private Notices notices;
+
+        Draft(CredentialFacts facts) {
+            was = facts;
+            scope = facts.scope;
+            grantTypes = facts.grantTypes;
+            enabled = facts.enabled;
+            accessTokenValiditySeconds = facts.accessTokenValiditySeconds;
+            refreshTokenValiditySeconds = facts.refreshTokenValiditySeconds;
+            secrets = new ArrayList<>(facts.secrets);
+            expiresAt = facts.expiresAt;
+            deletedAt = facts.deletedAt;
+            tokensValidFrom = facts.tokensValidFrom;
+            refreshValidFrom = facts.refreshValidFrom;
+            revokedTokens = facts.revokedTokens;
+            lastUsedAt = facts.lastUsedAt;
+            recentClients = facts.recentClients;
+            notices = facts.notices;
+        }
+
+        CredentialFacts facts() {
+            return new CredentialFacts(was.credentialId, was.kind, was.ownerId, was.keyType, scope, grantTypes,
+                    enabled, accessTokenValiditySeconds, refreshTokenValiditySeconds, secrets, was.createdAt,
+                    expiresAt, deletedAt, tokensValidFrom, refreshValidFrom, revokedTokens, lastUsedAt,
+                    recentClients, notices);
+        }
+
+        void update(ApiClientSettings settings, Instant at) {
+            boolean nowEnabled = !Boolean.FALSE.equals(settings.enabled());
+            Set<GrantType> nowGrants = grants(settings);
+            boolean switchedOff = enabled && !nowEnabled;
+            boolean lostRefresh = grantTypes.contains(GrantType.REFRESH_TOKEN)
+                    && !nowGrants.contains(GrantType.REFRESH_TOKEN);
+            scope = settings.scope();
+            grantTypes = nowGrants;
+            enabled = nowEnabled;
+            accessTokenValiditySeconds = settings.accessTokenValiditySeconds();
+            refreshTokenValiditySeconds = orZero(settings.refreshTokenValiditySeconds());
+            tokensValidFrom = switchedOff ? at : tokensValidFrom;
+            refreshValidFrom = switchedOff || lostRefresh ? at : refreshValidFrom;
+        }
+
+        /**
+         * Remembers a revoked id until no token it names can be valid, and forgets those that expired by the event's
+         * own instant (not the clock's, so every fold of the same log is the same).
+         */
+        void revoke(String tokenId, Instant until, Instant at) {
+            var kept = new TreeMap<String, Instant>();
+            revokedTokens.forEach((id, expiry) -> {
+                if (!expiry.isBefore(at)) {
+                    kept.put(id, expiry);
+                }
+            });
+            kept.merge(tokenId, until, (a, b) -> a.isAfter(b) ? a : b);
+            revokedTokens = kept;
+        }
+
+        void used(Instant usedAt, Usage usage) {
+            if (lastUsedAt == null || usedAt.isAfter(lastUsedAt)) {
+                lastUsedAt = usedAt;
+            }
+            secrets.replaceAll(v -> usage.secretVersions().contains(v.version()) ? v.usedAt(usedAt) : v);
+            var clients = new ArrayList<>(recentClients);
+            for (ClientSeen seen : usage.clients()) {
+                clients.removeIf(known -> known.address().equals(seen.address()));
+                clients.add(new ClientSeen(seen.address(), seen.country(),
+                        seen.lastSeen() != null ? seen.lastSeen() : usedAt));
+            }
+            clients.sort(Comparator.comparing(ClientSeen::lastSeen).reversed());
+            recentClients = clients.subList(0, Math.min(KEPT_CLIENTS, clients.size()));
+        }
+
+        void rotate(SecretRotated rotation) {
+            secrets.replaceAll(v -> v.validAt(rotation.rotatedAt()) ? v.endingBy(rotation.previousValidUntil()) : v);
+            secrets.add(new SecretVersion(rotation.version(), rotation.secretHash(), rotation.rotatedAt(), null, null,
+                    null));
+            while (secrets.size() > KEPT_SECRET_VERSIONS) {
+                int oldestEnded = -1;
+                for (int i = 0; i < secrets.size() && oldestEnded < 0; i++) {
+                    oldestEnded = secrets.get(i).validAt(rotation.rotatedAt()) ? -1 : i;
+                }
+                secrets.remove(Math.max(0, oldestEnded));
+            }
+            expiresAt = rotation.expiresAt();
+        }
     }
 }

@@ -1,10 +1,29 @@
 package dev.idcred.shared.pat;
 
+import dev.idcred.shared.credential.CredentialEvent;
+import dev.idcred.shared.usage.Usage;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
-/** A token obtained an access token; written at most once per token per minute. */
+/**
+ * A personal access token obtained access tokens; {@code usage} tallies them (null in events written before tallies:
+ * one token).
+ */
 @Revision("1")
-public record PersonalAccessTokenUsed(String tokenId, Instant usedAt) {
+public record PersonalAccessTokenUsed(String tokenId, Instant usedAt, Usage usage) implements CredentialEvent {
+
+    @Override
+    public String credentialId() {
+        return tokenId;
+    }
+
+    @Override
+    public Instant occurredAt() {
+        return usedAt;
+    }
+
+    public Usage tally() {
+        return usage == null ? Usage.single() : usage;
+    }
 }

@@ -84,7 +84,7 @@ class CredentialAccessTest {
         var vendor = foldOwner(new IdentityCreated(OWNER, "Support", IdentityKind.SUPPORT, T0.plusSeconds(60), null,
                 T0), new UserLevelGranted(OWNER, "READER", T0));
         var access = new CredentialAccess(fold(new PersonalAccessTokenCreated("pat-1", OWNER, "visit",
-                List.of(Scopes.ALL), 600, "hmac:1", T0)), vendor);
+                List.of(Scopes.ALL), 600, "hmac:1", T0, null)), vendor);
         assertThat(access.usableAt(T0.plusSeconds(59))).isTrue();
         assertThat(access.stateAt(T0.plusSeconds(60))).isEqualTo(CredentialAccess.State.EXPIRED);
         assertThat(access.rightsAt(T0.plusSeconds(60), CATALOGUE)).isEmpty();
@@ -95,7 +95,7 @@ class CredentialAccessTest {
         var rules = new NetworkRules(List.of("10.0.0.0/8"), List.of());
         var fenced = new OwnerFacts(OWNER, "Fenced", IdentityKind.USER, java.util.Set.of(), null, rules, T0);
         var pat = new CredentialAccess(fold(new PersonalAccessTokenCreated("pat-1", OWNER, "n", List.of(), 600,
-                "hmac:1", T0)), fenced);
+                "hmac:1", T0, null)), fenced);
         var client = new CredentialAccess(fold(clientCreated(List.of(), GrantType.CLIENT_CREDENTIALS)), fenced);
         assertThat(pat.networkRules()).isEqualTo(rules);
         assertThat(client.networkRules().restricts()).isFalse();

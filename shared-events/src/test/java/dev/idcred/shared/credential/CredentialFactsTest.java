@@ -29,7 +29,8 @@ class CredentialFactsTest {
         assertThat(facts.ownerId()).isEqualTo(OWNER);
         assertThat(facts.scope()).containsExactly("idn:a:read");
         assertThat(facts.grantTypes()).containsExactly(GrantType.CLIENT_CREDENTIALS);
-        assertThat(facts.secretHash()).isEqualTo("hmac:1");
+        assertThat(facts.secrets()).extracting(SecretVersion::version, SecretVersion::hash)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "hmac:1"));
         assertThat(facts.enabled()).isTrue();
         assertThat(facts.live()).isTrue();
     }
@@ -37,7 +38,7 @@ class CredentialFactsTest {
     @Test
     void aPersonalAccessTokenHasTheClientCredentialsGrantOnlyAndFollowsItsScopeChanges() {
         CredentialFacts facts = fold(
-                new PersonalAccessTokenCreated("pat-1", OWNER, "export", List.of("idn:a:read"), 3_600, "hmac:2", T0),
+                new PersonalAccessTokenCreated("pat-1", OWNER, "export", List.of("idn:a:read"), 3_600, "hmac:2", T0, null),
                 new PersonalAccessTokenUpdated("pat-1", OWNER, "export", List.of("idn:b:read"), T0.plusSeconds(5)));
         assertThat(facts.kind()).isEqualTo(CredentialKind.PERSONAL_ACCESS_TOKEN);
         assertThat(facts.grantTypes()).containsExactly(GrantType.CLIENT_CREDENTIALS);

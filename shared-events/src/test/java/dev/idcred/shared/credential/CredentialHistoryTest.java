@@ -22,7 +22,7 @@ class CredentialHistoryTest {
 
     private static final List<Object> CLIENT_LOG = List.of(
             clientCreated(List.of(Scopes.ALL), GrantType.CLIENT_CREDENTIALS),
-            new ApiClientUsed(CLIENT, T0.plusSeconds(5)),
+            new ApiClientUsed(CLIENT, T0.plusSeconds(5), null),
             clientUpdated(T0.plusSeconds(10), List.of(Scopes.ALL), false, GrantType.CLIENT_CREDENTIALS));
     private static final List<Object> OWNER_LOG = List.of(ownerCreated(),
             new UserLevelGranted(OWNER, "READER", T0.plusSeconds(3)));

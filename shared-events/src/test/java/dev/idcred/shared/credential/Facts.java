@@ -33,11 +33,11 @@ final class Facts {
     }
 
     static ApiClientCreated clientCreated(List<String> scope, GrantType... grants) {
-        return new ApiClientCreated(CLIENT, OWNER, "API", settings(scope, true, grants), "hmac:1", T0);
+        return new ApiClientCreated(CLIENT, OWNER, "API", settings(scope, true, grants), "hmac:1", T0, null);
     }
 
     static ApiClientUpdated clientUpdated(Instant at, List<String> scope, boolean enabled, GrantType... grants) {
-        return new ApiClientUpdated(CLIENT, settings(scope, enabled, grants), at);
+        return new ApiClientUpdated(CLIENT, settings(scope, enabled, grants), at, null);
     }
 
     static IdentityCreated ownerCreated() {

@@ -1,0 +1,93 @@
+package dev.idcred.command.credential;
+
+import dev.idcred.command.apiclient.ApiClient;
+import dev.idcred.command.pat.PatRegistry;
+import dev.idcred.command.pat.PersonalAccessToken;
+import dev.idcred.shared.hygiene.ReportLeak;
+import dev.idcred.shared.hygiene.ReviewCredential;
+import dev.idcred.shared.hygiene.RotateSecret;
+import dev.idcred.shared.hygiene.TenantPolicy;
+import dev.idcred.shared.token.RevokeAccessToken;
+import dev.idcred.shared.usage.CredentialKind;
+import dev.idcred.shared.usage.RecordUsage;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Function;
+
+/**
+ * The commands that concern a credential whatever its kind (usage, a revoked token, a new secret, the tenant's
+ * hygiene rules, a leak), each routed to the aggregate of the credential's kind.
+ */
+@Component
+class CredentialCommandHandler {
+
+    private final Repository<ApiClient> apiClients;
+    private final Repository<PersonalAccessToken> tokens;
+    private final PatRegistry registry;
+    private final TenantPolicy policy;
+    private final Clock clock;
+
+    CredentialCommandHandler(Repository<ApiClient> apiClients, Repository<PersonalAccessToken> tokens,
+                             PatRegistry registry, TenantPolicy policy, Clock clock) {
+        this.apiClients = apiClients;
+        this.tokens = tokens;
+        this.registry = registry;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @CommandHandler
+    public void handle(RecordUsage command) {
+        on(command.credentialId(), command.kind(),
+                client -> run(() -> client.recordUsage(command.usedAt(), command.usage())),
+                token -> run(() -> token.recordUsage(command.usedAt(), command.usage())));
+    }
+
+    @CommandHandler
+    public void handle(RevokeAccessToken command) {
+        Instant now = clock.instant();
+        on(command.credentialId(), command.kind(),
+                client -> run(() -> client.revokeAccessToken(command.jti(), command.expiresAt(), command.reason(),
+                        now)),
+                token -> run(() -> token.revokeAccessToken(command.jti(), command.expiresAt(), command.reason(),
+                        now)));
+    }
+
+    @CommandHandler
+    public RotateSecret.Rotation handle(RotateSecret command) {
+        Instant now = clock.instant();
+        return on(command.credentialId(), command.kind(), client -> client.rotate(command, policy, now),
+                token -> token.rotate(command, policy, now));
+    }
+
+    @CommandHandler
+    public void handle(ReviewCredential command) {
+        Instant now = clock.instant();
+        on(command.credentialId(), command.kind(), client -> run(() -> client.review(policy, now)),
+                token -> run(() -> token.review(policy, registry, now)));
+    }
+
+    @CommandHandler
+    public boolean handle(ReportLeak command) {
+        Instant now = clock.instant();
+        return on(command.credentialId(), command.kind(), client -> client.reportLeak(command, now),
+                token -> token.reportLeak(command, registry, now));
+    }
+
+    private <R> R on(String credentialId, CredentialKind kind, Function<ApiClient, R> onClient,
+                     Function<PersonalAccessToken, R> onToken) {
+        return switch (kind) {
+            case API_CLIENT -> apiClients.load(credentialId).invoke(onClient);
+            case PERSONAL_ACCESS_TOKEN -> tokens.load(credentialId).invoke(onToken);
+        };
+    }
+
+    private static Void run(Runnable action) {
+        action.run();
+        return null;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.idcred.command.pat;
+
+import dev.idcred.command.Fixtures;
+import dev.idcred.shared.common.ErrorCode;
+import dev.idcred.shared.common.IdentityKind;
+import dev.idcred.shared.hygiene.CredentialLeaked;
+import dev.idcred.shared.hygiene.ReportLeak;
+import dev.idcred.shared.hygiene.ReviewCredential;
+import dev.idcred.shared.hygiene.RotateSecret;
+import dev.idcred.shared.hygiene.SecretRotated;
+import dev.idcred.shared.hygiene.TenantPolicy;
+import dev.idcred.shared.pat.CreatePersonalAccessToken;
+import dev.idcred.shared.pat.PersonalAccessTokenCreated;
+import dev.idcred.shared.pat.PersonalAccessTokenDeleted;
+import dev.idcred.shared.pat.TokenActor;
+import dev.idcred.shared.usage.CredentialKind;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static dev.idcred.command.Fixtures.NOW;
+import static dev.idcred.command.Fixtures.refusedWith;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A personal access token's secrets and lifetime: the tenant's maximum lifetime, rotation, disuse, leaks. */
+class PersonalAccessTokenHygieneTest {
+
+    private static final String TOKEN = "token-1";
+    private static final String OWNER = "owner";
+    private static final String HASH = "hmac-sha256:01";
+    private static final List<String> SCOPE = List.of("idn:oauth-clients:read");
+    private static final Duration NINETY_DAYS = Duration.ofDays(90);
+    private static final TokenActor OWNER_ACTOR = new TokenActor(OWNER, false);
+
+    private final InMemoryPatRegistry registry = new InMemoryPatRegistry();
+
+    private AggregateTestFixture<PersonalAccessToken> fixture(TenantPolicy policy) {
+        var fixture = new AggregateTestFixture<>(PersonalAccessToken.class);
+        fixture.registerInjectableResource(new Fixtures.Identities().with(OWNER, IdentityKind.USER)
+                .with("other", IdentityKind.USER));
+        fixture.registerInjectableResource(registry);
+        fixture.registerInjectableResource(Fixtures.CATALOGUE);
+        fixture.registerInjectableResource(Fixtures.CLOCK);
+        fixture.registerInjectableResource(policy);
+        fixture.registerAnnotatedCommandHandler(new Object() {
+            @CommandHandler
+            RotateSecret.Rotation handle(RotateSecret command) {
+                return fixture.getRepository().load(command.credentialId())
+                        .invoke(token -> token.rotate(command, policy, NOW));
+            }
+
+            @CommandHandler
+            void handle(ReviewCredential command) {
+                fixture.getRepository().load(command.credentialId())
+                        .execute(token -> token.review(policy, registry, NOW));
+            }
+
+            @CommandHandler
+            boolean handle(ReportLeak command) {
+                return fixture.getRepository().load(command.credentialId())
+                        .invoke(token -> token.reportLeak(command, registry, NOW));
+            }
+        });
+        return fixture;
+    }
+
+    private static TenantPolicy maxLifetime(Duration max) {
+        return new TenantPolicy(max, Duration.ofDays(7), null, Duration.ofDays(7));
+    }
+
+    private static PersonalAccessTokenCreated created(Instant at, Instant expiresAt) {
+        return new PersonalAccessTokenCreated(TOKEN, OWNER, "ci", SCOPE, 43_200, HASH, at, expiresAt);
+    }
+
+    @Test
+    void underAMaximumLifetimeATokenWithoutExpiryGetsTheLongestAllowed() {
+        fixture(maxLifetime(NINETY_DAYS)).givenNoPriorActivity()
+                .when(new CreatePersonalAccessToken(TOKEN, OWNER, "ci", SCOPE, null, HASH, null))
+                .expectEvents(created(NOW, NOW.plus(NINETY_DAYS)));
+    }
+
+    @Test
+    void underAMaximumLifetimeALongerExpiryIsRefused() {
+        fixture(maxLifetime(NINETY_DAYS)).givenNoPriorActivity()
+                .when(new CreatePersonalAccessToken(TOKEN, OWNER, "ci", SCOPE, null, HASH,
+                        NOW.plus(NINETY_DAYS).plusSeconds(1)))
+                .expectException(refusedWith(ErrorCode.INVALID_VALUE))
+                .expectNoEvents();
+        assertThat(registry.countOf(OWNER)).isZero();
+    }
+
+    @Test
+    void aRotationUnderAMaximumLifetimeRenewsTheExpiry() {
+        fixture(maxLifetime(NINETY_DAYS)).given(created(NOW.minus(Duration.ofDays(60)), NOW.plus(Duration.ofDays(30))))
+                .when(new RotateSecret(TOKEN, CredentialKind.PERSONAL_ACCESS_TOKEN, "hmac-sha256:02", 0, null,
+                        OWNER_ACTOR))
+                .expectEvents(new SecretRotated(TOKEN, CredentialKind.PERSONAL_ACCESS_TOKEN, OWNER, 2,
+                        "hmac-sha256:02", NOW, NOW.plus(NINETY_DAYS), NOW));
+    }
+
+    @Test
+    void anotherIdentitysTokenIsNotFoundForRotation() {
+        fixture(TenantPolicy.none()).given(created(NOW.minusSeconds(60), null))
+                .when(new RotateSecret(TOKEN, CredentialKind.PERSONAL_ACCESS_TOKEN, "hmac-sha256:02", 0, null,
+                        new TokenActor("other", false)))
+                .expectException(refusedWith(ErrorCode.NOT_FOUND))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aTokenUnusedTooLongIsDeletedBySystem() {
+        var policy = new TenantPolicy(null, Duration.ofDays(7), Duration.ofDays(30), Duration.ofDays(7));
+        Instant createdAt = NOW.minus(Duration.ofDays(31));
+        registry.record(OWNER, TOKEN, "ci");
+        fixture(policy).given(created(createdAt, null))
+                .when(new ReviewCredential(TOKEN, CredentialKind.PERSONAL_ACCESS_TOKEN))
+                .expectEvents(new PersonalAccessTokenDeleted(TOKEN, OWNER,
+                        "Unused since " + createdAt + ", longer than the tenant's limit of PT720H", NOW));
+        assertThat(registry.countOf(OWNER)).isZero();
+    }
+
+    @Test
+    void aLeakedTokenIsDeleted() {
+        registry.record(OWNER, TOKEN, "ci");
+        fixture(TenantPolicy.none()).given(created(NOW.minusSeconds(60), null))
+                .when(new ReportLeak(TOKEN, CredentialKind.PERSONAL_ACCESS_TOKEN, HASH, "scanner", null))
+                .expectEvents(new CredentialLeaked(TOKEN, CredentialKind.PERSONAL_ACCESS_TOKEN, OWNER, 1, "scanner",
+                                null, NOW),
+                        new PersonalAccessTokenDeleted(TOKEN, OWNER, "Secret version 1 leaked, reported by scanner",
+                                NOW));
+        assertThat(registry.countOf(OWNER)).isZero();
+    }
+}
