@@ -35,7 +35,7 @@ public final class RebuildBenchmark {
     private static void run(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int writers = 16;
-        try (RunningService service = RunningService.start(RunningService.newDataDir())) {
+        try (RunningService service = RunningService.start(RunningService.newDataDir(), "--credentials.webhooks.allow-loopback=true")) {
             // The live read models are not what is measured: they would only compete with the writers for the cores.
             service.bean(EventProcessingConfiguration.class).eventProcessors().values().stream()
                     .filter(StreamingEventProcessor.class::isInstance)

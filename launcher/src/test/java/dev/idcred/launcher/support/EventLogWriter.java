@@ -9,6 +9,9 @@ import dev.idcred.shared.appliance.DeleteVirtualAppliance;
 import dev.idcred.shared.common.GrantType;
 import dev.idcred.shared.common.IdentityKind;
 import dev.idcred.shared.common.PatchOperation;
+import dev.idcred.shared.hygiene.ReportLeak;
+import dev.idcred.shared.hygiene.ReviewCredential;
+import dev.idcred.shared.hygiene.RotateSecret;
 import dev.idcred.shared.identity.CreateIdentity;
 import dev.idcred.shared.identity.GrantUserLevel;
 import dev.idcred.shared.identity.RevokeUserLevel;
@@ -23,15 +26,23 @@ import dev.idcred.shared.token.RevokeRefreshTokenFamily;
 import dev.idcred.shared.token.RotateRefreshToken;
 import dev.idcred.shared.usage.CredentialKind;
 import dev.idcred.shared.usage.RecordUsage;
+import dev.idcred.shared.webhook.ChangeWebhook;
+import dev.idcred.shared.webhook.DeleteWebhook;
+import dev.idcred.shared.webhook.RegisterWebhook;
+import dev.idcred.shared.webhook.RotateWebhookSecret;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * Writes a realistic log through the command bus: per round, one owner whose identity, levels, tokens, clients,
- * usage and virtual appliance produce every event type (about 35 events a round).
+ * usage, virtual appliance, rotations, leaks and webhook produce every event type (about 55 events a round), and one
+ * token that expires while the rounds are written.
  */
 public final class EventLogWriter {
 
@@ -48,9 +59,15 @@ public final class EventLogWriter {
 
     /** Rounds named {@code prefix-0} to {@code prefix-(rounds-1)}; distinct prefixes may be written in parallel. */
     public void writeRounds(String prefix, int rounds) {
+        String expiring = prefix + "-expiring";
+        commands.sendAndWait(new CreateIdentity(expiring, "Owner " + expiring, IdentityKind.USER, null, null));
+        commands.sendAndWait(new CreatePersonalAccessToken(expiring + "-pat", expiring, "soon over", List.of(), null,
+                "hmac:e", Instant.now().plusSeconds(1)));
         for (int round = 0; round < rounds; round++) {
             writeRound(prefix + "-" + round, round);
         }
+        await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(start.plusSeconds(2)));
+        commands.sendAndWait(new ReviewCredential(expiring + "-pat", CredentialKind.PERSONAL_ACCESS_TOKEN));
     }
 
     private void writeRound(String owner, int round) {
@@ -97,5 +114,29 @@ public final class EventLogWriter {
             commands.sendAndWait(new DeleteVirtualAppliance(owner + "-va"));
         }
         commands.sendAndWait(new RevokeUserLevel(owner, "ORG_ADMIN"));
+        writeHygiene(owner);
+    }
+
+    /** Rotation, an expiry warned of, leaks, a webhook: the credential hygiene events, on top of the round. */
+    private void writeHygiene(String owner) {
+        commands.sendAndWait(new RotateSecret(owner + "-pat-0", CredentialKind.PERSONAL_ACCESS_TOKEN, "hmac:y", 60,
+                null, TokenActor.system()));
+        commands.sendAndWait(new RotateSecret(owner + "-client-0", CredentialKind.API_CLIENT, "hmac:y", 0, null,
+                null));
+        String soon = owner + "-client-soon";
+        commands.sendAndWait(new CreateApiClient(soon, owner, null, SETTINGS, "hmac:s",
+                Instant.now().plus(Duration.ofDays(3))));
+        commands.sendAndWait(new ReviewCredential(soon, CredentialKind.API_CLIENT));
+        commands.sendAndWait(new ReportLeak(owner + "-client-2", CredentialKind.API_CLIENT, "hmac:x", "scanner",
+                "https://paste.example/" + owner));
+        commands.sendAndWait(new ReportLeak(owner + "-pat-2", CredentialKind.PERSONAL_ACCESS_TOKEN, "hmac:x",
+                "scanner", null));
+        String webhook = owner + "-webhook";
+        commands.sendAndWait(new RegisterWebhook(webhook, "http://127.0.0.1:9/hook",
+                List.of("credential.created"), "bulk", "salt-" + owner));
+        commands.sendAndWait(new ChangeWebhook(webhook, List.of(new PatchOperation("replace", "/enabled", null,
+                false))));
+        commands.sendAndWait(new RotateWebhookSecret(webhook, "salt-2-" + owner));
+        commands.sendAndWait(new DeleteWebhook(webhook));
     }
 }

@@ -27,12 +27,15 @@ class RebuildIT {
             "UserLevelGranted", "UserLevelRevoked", "ApiClientCreated", "ApiClientUpdated", "ApiClientUsed",
             "ApiClientDeleted", "PersonalAccessTokenCreated", "PersonalAccessTokenUpdated", "PersonalAccessTokenUsed",
             "PersonalAccessTokenDeleted", "VirtualApplianceCreated", "VirtualApplianceDeleted", "AccessTokenRevoked",
-            "RefreshTokenIssued", "RefreshTokenRotated", "RefreshTokenFamilyRevoked");
+            "RefreshTokenIssued", "RefreshTokenRotated", "RefreshTokenFamilyRevoked", "SecretRotated",
+            "CredentialExpiringSoon", "CredentialExpired", "CredentialLeaked", "EffectiveRightsChanged",
+            "WebhookRegistered", "WebhookChanged", "WebhookSecretRotated", "WebhookDeleted");
 
     @Test
     void rebuiltViewsEqualTheLiveViewsTheyReplace() {
-        try (RunningService service = RunningService.start(RunningService.newDataDir())) {
-            new EventLogWriter(service.bean(CommandGateway.class)).writeRounds("owner", 60);
+        try (RunningService service = RunningService.start(RunningService.newDataDir(),
+                "--credentials.webhooks.allow-loopback=true")) {
+            new EventLogWriter(service.bean(CommandGateway.class)).writeRounds("owner", 40);
             JdbcTemplate jdbc = service.bean(JdbcTemplate.class);
             Integer events = jdbc.queryForObject("select count(*) from domainEventEntry", Integer.class);
             assertThat(events).isGreaterThan(2000);
