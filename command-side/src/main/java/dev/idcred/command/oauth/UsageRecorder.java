@@ -135,6 +135,22 @@ class UsageRecorder implements SmartLifecycle, SchedulingConfigurer {
         }
     }
 
+    /**
+     * Records what is pending of one credential's tally now: called before the credential is deleted or stopped,
+     * so the tokens it obtained in its last period are in its log too (on this instance; another instance's pending
+     * tally of the same period is lost with the credential).
+     */
+    void recordPendingOf(String credentialId) {
+        Tally tally;
+        synchronized (this) {
+            tally = open.remove(credentialId);
+        }
+        if (tally != null && tally.tokens > 0) {
+            Instant at = tally.lastAt;
+            sendAndWait(credentialId, tally.kind, at, tally.drain());
+        }
+    }
+
     /** Records the tallies of periods that are over. */
     void recordEndedPeriods() {
         recordPeriodsBefore(clock.instant().toEpochMilli() / periodMillis);
@@ -180,6 +196,15 @@ class UsageRecorder implements SmartLifecycle, SchedulingConfigurer {
         if (tally.tokens > 0) {
             Instant at = tally.lastAt;
             send(credentialId, tally.kind, at, tally.drain());
+        }
+    }
+
+    private void sendAndWait(String credentialId, CredentialKind kind, Instant usedAt, Usage usage) {
+        try {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RecordUsage(credentialId, kind, usedAt,
+                    usage)).andMetaData(MetaData.with(AuditMetadata.ACTOR_ID, AuditMetadata.SYSTEM)));
+        } catch (RuntimeException e) {
+            log.debug("Usage of {} not recorded: {}", credentialId, e.toString());
         }
     }
 

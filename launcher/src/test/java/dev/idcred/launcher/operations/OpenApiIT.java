@@ -43,6 +43,14 @@ class OpenApiIT {
             api.get("/v3/identities/" + owner, admin).expect(200);
         });
         List<Map<String, String>> rename = List.of(Map.of("op", "replace", "path", "/name", "value", "renamed"));
+        String webhookId = api.post("/v3/webhooks", admin, Map.of("url", "http://127.0.0.1:9/hook",
+                "eventTypes", List.of("credential.created"))).expect(200).field("id");
+        String hooked = api.createPat(admin, owner, "hooked", null).expect(200).field("id");
+        long deliveryId = await().until(() -> api.get("/v3/webhooks/" + webhookId + "/deliveries", admin)
+                .expect(200).body(), deliveries -> deliveries.size() > 0).get(0).path("id").asLong();
+        Api.Response leakedPat = api.createPat(admin, owner, "to leak", null).expect(200);
+        String rotatedAppliance = api.post("/v3/virtual-appliances", admin, Map.of("name", "va-rotated")).expect(200)
+                .field("id");
 
         Map<String, Supplier<Api.Response>> happyPaths = new LinkedHashMap<>();
         happyPaths.put("POST /oauth/token", () -> api.tokenRequest(patId, pat.field("secret")));
@@ -80,6 +88,39 @@ class OpenApiIT {
         happyPaths.put("DELETE /v3/virtual-appliances/{id}",
                 () -> api.delete("/v3/virtual-appliances/" + applianceId, admin));
         happyPaths.put("GET /v3/audit-events", () -> api.get("/v3/audit-events?subjectId=" + owner, admin));
+        happyPaths.put("POST /v3/oauth-clients/{id}/secret", () -> api.post("/v3/oauth-clients/" + clientId
+                + "/secret", admin, Map.of("gracePeriodSeconds", 60)));
+        happyPaths.put("GET /v3/oauth-clients/{id}/secrets",
+                () -> api.get("/v3/oauth-clients/" + clientId + "/secrets", admin));
+        happyPaths.put("GET /v3/oauth-clients/{id}/exposure",
+                () -> api.get("/v3/oauth-clients/" + clientId + "/exposure", admin));
+        happyPaths.put("POST /v3/personal-access-tokens/{id}/secret", () -> api.post("/v3/personal-access-tokens/"
+                + hooked + "/secret", admin, Map.of()));
+        happyPaths.put("GET /v3/personal-access-tokens/{id}/secrets",
+                () -> api.get("/v3/personal-access-tokens/" + patId + "/secrets", admin));
+        happyPaths.put("GET /v3/personal-access-tokens/{id}/exposure",
+                () -> api.get("/v3/personal-access-tokens/" + patId + "/exposure", admin));
+        happyPaths.put("POST /v3/virtual-appliances/{id}/secret",
+                () -> api.post("/v3/virtual-appliances/" + rotatedAppliance + "/secret", admin, Map.of()));
+        happyPaths.put("POST /v3/auth-users/{id}/capabilities/simulation", () -> api.post("/v3/auth-users/" + owner
+                + "/capabilities/simulation", admin, Map.of("capabilities", List.of("ROLE_ADMIN"))));
+        happyPaths.put("POST /v3/credential-leaks", () -> api.post("/v3/credential-leaks", admin,
+                Map.of("secret", leakedPat.field("secret"), "url", "https://paste.example/1")));
+        happyPaths.put("POST /v3/credential-leaks/bulk", () -> api.post("/v3/credential-leaks/bulk", admin,
+                Map.of("leaks", List.of(Map.of("secret", "idcs_junk")))));
+        happyPaths.put("POST /v3/webhooks", () -> api.post("/v3/webhooks", admin, Map.of(
+                "url", "http://127.0.0.1:9/other", "eventTypes", List.of("credential.leaked"))));
+        happyPaths.put("GET /v3/webhooks", () -> api.get("/v3/webhooks", admin));
+        happyPaths.put("GET /v3/webhooks/{id}", () -> api.get("/v3/webhooks/" + webhookId, admin));
+        happyPaths.put("PATCH /v3/webhooks/{id}", () -> api.patch("/v3/webhooks/" + webhookId, admin,
+                List.of(Map.of("op", "replace", "path", "/description", "value", "documented"))));
+        happyPaths.put("POST /v3/webhooks/{id}/secret",
+                () -> api.post("/v3/webhooks/" + webhookId + "/secret", admin, Map.of()));
+        happyPaths.put("GET /v3/webhooks/{id}/deliveries",
+                () -> api.get("/v3/webhooks/" + webhookId + "/deliveries", admin));
+        happyPaths.put("POST /v3/webhooks/{id}/deliveries/{deliveryId}/redeliver", () -> api.post("/v3/webhooks/"
+                + webhookId + "/deliveries/" + deliveryId + "/redeliver", admin, Map.of()));
+        happyPaths.put("DELETE /v3/webhooks/{id}", () -> api.delete("/v3/webhooks/" + webhookId, admin));
         happyPaths.put("POST /v3/read-model-rebuilds", () -> api.postRaw("/v3/read-model-rebuilds", admin,
                 "application/json", ""));
         happyPaths.put("GET /v3/read-model-rebuilds/current", () -> api.get("/v3/read-model-rebuilds/current", admin));
@@ -104,6 +145,8 @@ class OpenApiIT {
         });
         await().untilAsserted(() -> assertThat(api.get("/v3/read-model-rebuilds/current", admin).field("state"))
                 .isIn("DONE", "FAILED"));
+        api.get("/v3/webhooks", admin).expect(200).body().findValuesAsText("id")
+                .forEach(id -> api.delete("/v3/webhooks/" + id, admin).expect(204));
         assertThat(mismatches).isEmpty();
     }
 

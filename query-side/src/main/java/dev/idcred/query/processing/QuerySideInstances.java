@@ -96,8 +96,14 @@ public class QuerySideInstances implements SmartLifecycle {
     public void stop() {
         ScheduledExecutorService executor = beat;
         if (executor != null) {
-            executor.shutdownNow();
             beat = null;
+            executor.shutdown();
+            try {
+                // A heartbeat under way finishes, rather than being interrupted inside the driver.
+                executor.awaitTermination(heartbeatMillis * 4, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         try {
             instances.deleteOne(Filters.eq("_id", id));
@@ -138,7 +144,9 @@ public class QuerySideInstances implements SmartLifecycle {
             }
             live = List.copyOf(alive);
         } catch (RuntimeException e) {
-            log.warn("Heartbeat of query-side instance {} failed: {}", id, e.toString());
+            if (beat != null) {
+                log.warn("Heartbeat of query-side instance {} failed: {}", id, e.toString());
+            }
         }
     }
 }
