@@ -5,6 +5,7 @@
 #                            (MONGODB_PORT, 27017) alone, for side processes to share
 #   ./run.sh command-side    the command side alone (needs POSTGRES_URL)
 #   ./run.sh query-side      the query side alone (needs POSTGRES_URL, MONGODB_URI, JWK_SET_URI)
+#   ./run.sh console         the admin console alone (needs CONSOLE_API_URL, the service's base URL)
 # Every variable is described in the README's "Running it".
 set -euo pipefail
 cd "$(dirname "$0")"

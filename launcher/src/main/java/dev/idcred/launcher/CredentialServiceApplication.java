@@ -1,6 +1,7 @@
 package dev.idcred.launcher;
 
 import dev.idcred.command.CommandSideApplication;
+import dev.idcred.console.ConsoleApplication;
 import dev.idcred.query.QuerySideApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -11,7 +12,7 @@ import java.util.Arrays;
  * The credential service. With no mode, the whole service in one process: both sides over the embedded stores (or
  * external ones). The other modes run one part each, for the production topology without containers:
  * {@code stores} (the embedded PostgreSQL and MongoDB wire-protocol server alone, on fixed ports, for several side
- * processes to share), {@code command-side} and {@code query-side}.
+ * processes to share), {@code command-side}, {@code query-side} and {@code console}.
  */
 @SpringBootApplication(scanBasePackages = "dev.idcred")
 public class CredentialServiceApplication {
@@ -25,9 +26,10 @@ public class CredentialServiceApplication {
                 case "stores" -> StoresOnly.main(rest);
                 case "command-side" -> CommandSideApplication.main(rest);
                 case "query-side" -> QuerySideApplication.main(rest);
+                case "console" -> ConsoleApplication.main(rest);
                 default -> {
-                    System.err.println("Unknown mode '" + mode + "': run with no mode, or stores, command-side or"
-                            + " query-side");
+                    System.err.println("Unknown mode '" + mode + "': run with no mode, or stores, command-side,"
+                            + " query-side or console");
                     System.exit(2);
                 }
             }

@@ -72,6 +72,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theConsoleTalksToTheServiceOnlyThroughItsPublicApi() {
+        noClasses().that().resideInAPackage("dev.idcred.console..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.idcred.shared..", "dev.idcred.access..",
+                        "dev.idcred.command..", "dev.idcred.query..")
+                .because("the console is a backend for frontend: it knows the REST API, not the service's code")
+                .check(CLASSES);
+    }
+
+    @Test
     void accessKnowsNeitherSide() {
         noClasses().that().resideInAPackage("dev.idcred.access..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.idcred.command..",

@@ -48,6 +48,8 @@ public class ApiSecurity {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> {
                     catalogue.endpoints().forEach(rule -> require(auth, rule));
+                    auth.requestMatchers(HttpMethod.GET, "/v3/rights-catalogue").authenticated();
+                    auth.requestMatchers(HttpMethod.HEAD, "/v3/rights-catalogue").authenticated();
                     auth.requestMatchers("/v3/**").denyAll();
                     auth.requestMatchers("/actuator/prometheus").hasAuthority(Rights.METRICS_READ);
                     auth.anyRequest().permitAll();

@@ -87,6 +87,7 @@ class OpenApiIT {
         happyPaths.put("GET /v3/virtual-appliances", () -> api.get("/v3/virtual-appliances", admin));
         happyPaths.put("DELETE /v3/virtual-appliances/{id}",
                 () -> api.delete("/v3/virtual-appliances/" + applianceId, admin));
+        happyPaths.put("GET /v3/rights-catalogue", () -> api.get("/v3/rights-catalogue", admin));
         happyPaths.put("GET /v3/audit-events", () -> api.get("/v3/audit-events?subjectId=" + owner, admin));
         happyPaths.put("POST /v3/oauth-clients/{id}/secret", () -> api.post("/v3/oauth-clients/" + clientId
                 + "/secret", admin, Map.of("gracePeriodSeconds", 60)));

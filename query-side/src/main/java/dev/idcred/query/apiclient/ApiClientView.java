@@ -12,7 +12,7 @@ public record ApiClientView(String id, String businessName, String homepageUrl, 
                             List<String> redirectUris, List<String> grantTypes, String accessType, String type,
                             boolean internal, boolean enabled, boolean strongAuthSupported, boolean claimsSupported,
                             Instant created, Instant modified, Instant lastUsed, List<String> scope, String keyType,
-                            Instant expiresAt) {
+                            Instant expiresAt, String ownerId) {
 
     static ApiClientView of(Document d) {
         return new ApiClientView(d.getString("_id"), d.getString("businessName"), d.getString("homepageUrl"),
@@ -22,6 +22,6 @@ public record ApiClientView(String id, String businessName, String homepageUrl, 
                 d.getBoolean("internal"), d.getBoolean("enabled"), d.getBoolean("strongAuthSupported"),
                 d.getBoolean("claimsSupported"), Documents.instant(d, "created"), Documents.instant(d, "modified"),
                 Documents.instant(d, "lastUsed"), Documents.strings(d, "scope"), d.getString("keyType"),
-                Documents.instant(d, "expiresAt"));
+                Documents.instant(d, "expiresAt"), d.getString("ownerId"));
     }
 }
