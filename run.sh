@@ -7,11 +7,46 @@
 #   ./run.sh query-side      the query side alone (needs POSTGRES_URL, MONGODB_URI, JWK_SET_URI)
 #   ./run.sh console         the admin console alone (needs CONSOLE_API_URL, the service's base URL)
 # Every variable is described in the README's "Running it".
+#
+# After a build, the jar is unpacked and one training start records the classes it loads in a class-data-sharing
+# archive (JDK CDS), which every later start maps instead of loading and verifying them again: a start takes about
+# a third less time. The training start runs once per build, on a throwaway data directory.
 set -euo pipefail
 cd "$(dirname "$0")"
+case "${1:-}" in
+  -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
+esac
 jar=launcher/target/credential-service.jar
+app=launcher/target/app
+archive="$app/credential-service.jsa"
 if [ ! -f "$jar" ] || [ -n "$(find pom.xml ./*/pom.xml ./*/src/main -newer "$jar" -type f 2>/dev/null | head -1)" ]; then
   echo "Building the service (first run downloads dependencies; this takes a few minutes)..." >&2
   ./mvnw -B -q -DskipTests install
 fi
-exec java ${JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=256m} -jar "$jar" "$@"
+java_opts=${JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=256m}
+if [ ! -f "$app/.prepared" ] || [ "$jar" -nt "$app/.prepared" ]; then
+  echo "Preparing faster starts (once per build: a training start records the classes it loads)..." >&2
+  rm -rf "$app"
+  java -Djarmode=tools -jar "$jar" extract --destination "$app" >/dev/null
+  training=$(mktemp -d)
+  # shellcheck disable=SC2086
+  if ! DATA_DIR="$training" PORT=0 BOOTSTRAP_CLIENT_ID=training BOOTSTRAP_CLIENT_SECRET=training-start-only-never-served \
+      java $java_opts -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off \
+      -Dspring.context.exit=onRefresh -jar "$app/credential-service.jar" >"$training/training.log" 2>&1; then
+    echo "The training start failed (the service will start without the archive):" >&2
+    tail -20 "$training/training.log" >&2
+    rm -f "$archive"
+  fi
+  if [ -f "$training/postgres/postmaster.pid" ]; then
+    kill -INT "$(head -1 "$training/postgres/postmaster.pid")" 2>/dev/null || true
+    sleep 1
+  fi
+  rm -rf "$training"
+  touch "$app/.prepared"
+fi
+cds=""
+if [ -f "$archive" ]; then
+  cds="-XX:SharedArchiveFile=$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
+fi
+# shellcheck disable=SC2086
+exec java $java_opts $cds -jar "$app/credential-service.jar" "$@"

@@ -52,12 +52,19 @@ public final class EmbeddedStores implements AutoCloseable {
     }
 
     public Optional<String> postgresJdbcUrl() {
-        return Optional.ofNullable(postgres).map(p -> p.getJdbcUrl("postgres", "postgres"));
+        return Optional.ofNullable(postgres).map(p -> postgresJdbcUrl(p.getPort()));
     }
 
     public Optional<String> mongoUri() {
-        return Optional.ofNullable(mongo).map(m -> "mongodb://127.0.0.1:" + m.getLocalAddress().getPort()
-                + "/credentials");
+        return Optional.ofNullable(mongo).map(m -> mongoUri(m.getLocalAddress().getPort()));
+    }
+
+    static String postgresJdbcUrl(int port) {
+        return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
+    }
+
+    static String mongoUri(int port) {
+        return "mongodb://127.0.0.1:" + port + "/credentials";
     }
 
     /** Stops the wire-protocol server (its H2 file is committed and closed) and PostgreSQL (a fast, clean stop). */

@@ -53,14 +53,14 @@ class ApiClientController {
                                List<String> redirectUris, List<GrantType> grantTypes, String accessType, String type,
                                boolean internal, boolean enabled, boolean strongAuthSupported,
                                boolean claimsSupported, Instant created, Instant modified, Instant lastUsed,
-                               List<String> scope, String keyType, Instant expiresAt) {
+                               List<String> scope, String keyType, Instant expiresAt, String ownerId) {
         static OAuthClientResponse of(ApiClientDetails c, String secret) {
             ApiClientSettings s = c.settings();
             return new OAuthClientResponse(c.clientId(), secret, s.businessName(), s.homepageUrl(), s.name(),
                     s.description(), s.accessTokenValiditySeconds(), s.refreshTokenValiditySeconds(),
                     s.redirectUris(), s.grantTypes(), s.accessType(), s.type(), s.internal(), s.enabled(),
                     s.strongAuthSupported(), s.claimsSupported(), c.createdAt(), c.modifiedAt(), c.lastUsed(),
-                    s.scope(), c.keyType(), c.expiresAt());
+                    s.scope(), c.keyType(), c.expiresAt(), c.ownerId());
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
@@ -33,12 +34,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int port;
+    private final Path embeddedPostgres;
 
-    private ServiceProcess(String name, Process process, Path log, int port) {
+    private ServiceProcess(String name, Process process, Path log, int port, Path embeddedPostgres) {
         this.name = name;
         this.process = process;
         this.log = log;
         this.port = port;
+        this.embeddedPostgres = embeddedPostgres;
     }
 
     /** Starts {@code mode} ("" for the whole service) with this environment on {@code port}; does not wait. */
@@ -57,7 +60,10 @@ public final class ServiceProcess implements AutoCloseable {
         Path log = logDir.resolve(name + ".log");
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         try {
-            return new ServiceProcess(name, builder.start(), log, port);
+            // Without POSTGRES_URL the process starts its own PostgreSQL under DATA_DIR/postgres.
+            Path embeddedPostgres = env.containsKey("POSTGRES_URL") || !env.containsKey("DATA_DIR") ? null
+                    : Path.of(env.get("DATA_DIR")).resolve("postgres");
+            return new ServiceProcess(name, builder.start(), log, port, embeddedPostgres);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -106,13 +112,39 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** {@code kill -9} of the JVM and every process it started (the embedded PostgreSQL): a machine losing power. */
+    /**
+     * {@code kill -9} of the JVM and every process it started, the embedded PostgreSQL and its backends included: a
+     * machine losing power. PostgreSQL is no descendant of the JVM ({@code pg_ctl} starts it and exits, so it is
+     * re-parented), so it is found through the pid file in its data directory.
+     */
     public void killWithItsStores() {
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
         process.destroyForcibly();
-        tree.forEach(ProcessHandle::destroyForcibly);
         awaitExit(process.toHandle());
+        postmaster().ifPresent(postmaster -> {
+            tree.add(postmaster);
+            tree.addAll(postmaster.descendants().toList());
+        });
+        tree.forEach(ProcessHandle::destroyForcibly);
         tree.forEach(ServiceProcess::awaitExit);
+    }
+
+    /** The embedded PostgreSQL this process started, while it runs: the pid its pid file names, if that is ours. */
+    private Optional<ProcessHandle> postmaster() {
+        if (embeddedPostgres == null) {
+            return Optional.empty();
+        }
+        try {
+            Path pidFile = embeddedPostgres.resolve("postmaster.pid");
+            if (!Files.exists(pidFile)) {
+                return Optional.empty();
+            }
+            long pid = Long.parseLong(Files.readAllLines(pidFile, StandardCharsets.UTF_8).get(0).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(handle -> handle.info().commandLine()
+                    .map(line -> line.contains(embeddedPostgres.toString())).orElse(false));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** {@code kill -9} of the JVM alone: the embedded PostgreSQL it started is left running, an orphan. */
@@ -154,7 +186,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process.isAlive()) {
+        if (process.isAlive() || postmaster().isPresent()) {
             killWithItsStores();
         }
     }
