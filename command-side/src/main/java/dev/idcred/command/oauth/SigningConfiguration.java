@@ -8,6 +8,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.idcred.access.gate.TokenClaims;
+import dev.idcred.access.gate.VerifiedTokens;
 import dev.idcred.command.secret.KeyMaterial;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,6 +46,6 @@ class SigningConfiguration {
         });
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(TokenClaims.validator());
-        return decoder;
+        return new VerifiedTokens(decoder, TokenClaims.validator());
     }
 }

@@ -32,23 +32,25 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns token issuances into usage, tallied per credential and period ({@code credentials.usage.tally-period}, a
- * minute) before the command bus. A credential's first token in a period is recorded at once, so {@code lastUsed} is
- * fresh; the rest of that period's tokens (how many, with which secret versions, from which addresses) are recorded as
- * one tally once the period is over. So a credential writes at most two usage events a period per instance however
- * many tokens it obtains, and the log still counts every token: what the exposure report's usage is made of.
+ * Turns token issuances into usage events, at most one per credential and period ({@code credentials.usage.tally-period},
+ * a minute) on each instance, and every token counted within a period of its issue. A credential's first token opens a
+ * window and is recorded at once (so {@code lastUsed} is fresh); the tokens that follow within the window (how many,
+ * with which secret versions, from which addresses) are recorded as one tally when the window ends, which opens the
+ * next window; a window that ends with nothing pending closes. So a credential's usage events are a period apart
+ * however many tokens it obtains, and the log still counts every token: what the exposure report's usage is made of.
+ * Pending tallies are written before the credential is deleted or stopped, and at shutdown.
  */
 @Component
 @EnableConfigurationProperties(UsageRecorder.UsageProperties.class)
 class UsageRecorder implements SmartLifecycle, SchedulingConfigurer {
 
-    /** How long a tally gathers tokens ({@code credentials.usage.tally-period}). */
+    /** How long a window gathers tokens ({@code credentials.usage.tally-period}). */
     @ConfigurationProperties("credentials.usage")
     record UsageProperties(@DefaultValue("1m") Duration tallyPeriod) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(UsageRecorder.class);
-    /** Distinct addresses one tally names; a period with more from one credential keeps the first ones. */
+    /** Distinct addresses one tally names; a window with more from one credential keeps the first ones. */
     static final int MAX_CLIENTS_PER_TALLY = 20;
 
     private final CommandGateway commands;
@@ -63,25 +65,25 @@ class UsageRecorder implements SmartLifecycle, SchedulingConfigurer {
         this.periodMillis = Math.max(1, properties.tallyPeriod().toMillis());
     }
 
+    /** Windows are closed within a quarter of a second of their end (or a quarter of a shorter period). */
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
-        long interval = Math.max(200, Math.min(periodMillis / 2, 10_000));
-        tasks.addFixedDelayTask(this::recordEndedPeriods, Duration.ofMillis(interval));
+        long interval = Math.max(20, Math.min(periodMillis / 4, 250));
+        tasks.addFixedDelayTask(this::recordEndedWindows, Duration.ofMillis(interval));
     }
 
-    /** A credential's period of usage, not yet recorded beyond its first token. */
+    /** A credential's window of usage: when its last usage event was written, and what came since. */
     private static final class Tally {
         private final CredentialKind kind;
-        private final long period;
-        private boolean firstRecorded;
+        private long windowStart;
         private int tokens;
         private Instant lastAt;
         private final TreeSet<Integer> versions = new TreeSet<>();
         private final Map<String, ClientSeen> clients = new LinkedHashMap<>();
 
-        Tally(CredentialKind kind, long period) {
+        Tally(CredentialKind kind, long windowStart) {
             this.kind = kind;
-            this.period = period;
+            this.windowStart = windowStart;
         }
 
         void add(Instant at, int secretVersion, ClientOrigin origin) {
@@ -92,6 +94,10 @@ class UsageRecorder implements SmartLifecycle, SchedulingConfigurer {
                     && (clients.containsKey(origin.address()) || clients.size() < MAX_CLIENTS_PER_TALLY)) {
                 clients.put(origin.address(), new ClientSeen(origin.address(), origin.country(), at));
             }
+        }
+
+        boolean endedBy(long now, long periodMillis) {
+            return now >= windowStart + periodMillis;
         }
 
         /** What is not recorded yet, and starts afresh. */
@@ -105,40 +111,36 @@ class UsageRecorder implements SmartLifecycle, SchedulingConfigurer {
     }
 
     void used(String credentialId, CredentialKind kind, Instant usedAt, int secretVersion, ClientOrigin origin) {
-        long period = usedAt.toEpochMilli() / periodMillis;
-        Tally ended = null;
-        Usage first = null;
-        Instant firstAt = null;
+        long now = usedAt.toEpochMilli();
+        Usage recordNow = null;
         synchronized (this) {
             Tally tally = open.get(credentialId);
-            if (tally != null && tally.period != period) {
-                ended = tally;
+            if (tally != null && tally.endedBy(now, periodMillis) && tally.tokens == 0) {
                 open.remove(credentialId);
                 tally = null;
             }
             if (tally == null) {
-                tally = new Tally(kind, period);
+                tally = new Tally(kind, now);
                 open.put(credentialId, tally);
-            }
-            tally.add(usedAt, secretVersion, origin);
-            if (!tally.firstRecorded) {
-                tally.firstRecorded = true;
-                firstAt = tally.lastAt;
-                first = tally.drain();
+                tally.add(usedAt, secretVersion, origin);
+                recordNow = tally.drain();
+            } else {
+                tally.add(usedAt, secretVersion, origin);
+                if (tally.endedBy(now, periodMillis)) { // ended with tokens pending, not yet closed: close it now
+                    recordNow = tally.drain();
+                    tally.windowStart = now;
+                }
             }
         }
-        if (ended != null) {
-            record(credentialId, ended);
-        }
-        if (first != null) {
-            send(credentialId, kind, firstAt, first);
+        if (recordNow != null) {
+            send(credentialId, kind, usedAt, recordNow);
         }
     }
 
     /**
      * Records what is pending of one credential's tally now: called before the credential is deleted or stopped,
-     * so the tokens it obtained in its last period are in its log too (on this instance; another instance's pending
-     * tally of the same period is lost with the credential).
+     * so the tokens it obtained in its last window are in its log too (on this instance; another instance's pending
+     * tally is lost with the credential).
      */
     void recordPendingOf(String credentialId) {
         Tally tally;
@@ -151,9 +153,29 @@ class UsageRecorder implements SmartLifecycle, SchedulingConfigurer {
         }
     }
 
-    /** Records the tallies of periods that are over. */
-    void recordEndedPeriods() {
-        recordPeriodsBefore(clock.instant().toEpochMilli() / periodMillis);
+    /** Records the tallies of windows that are over; each opens the next window, or closes if nothing was pending. */
+    void recordEndedWindows() {
+        long now = clock.instant().toEpochMilli();
+        var ended = new ArrayList<Pending>();
+        synchronized (this) {
+            for (Iterator<Map.Entry<String, Tally>> i = open.entrySet().iterator(); i.hasNext(); ) {
+                Map.Entry<String, Tally> entry = i.next();
+                Tally tally = entry.getValue();
+                if (!tally.endedBy(now, periodMillis)) {
+                    continue;
+                }
+                if (tally.tokens == 0) {
+                    i.remove();
+                } else {
+                    ended.add(new Pending(entry.getKey(), tally.kind, tally.lastAt, tally.drain()));
+                    tally.windowStart = now;
+                }
+            }
+        }
+        ended.forEach(pending -> send(pending.credentialId(), pending.kind(), pending.at(), pending.usage()));
+    }
+
+    private record Pending(String credentialId, CredentialKind kind, Instant at, Usage usage) {
     }
 
     @Override
@@ -161,11 +183,21 @@ class UsageRecorder implements SmartLifecycle, SchedulingConfigurer {
         running = true;
     }
 
-    /** At shutdown, before the processors stop: the tallies of the period in progress are recorded too. */
+    /** At shutdown, before the processors stop: the pending tallies are recorded too. */
     @Override
     public void stop() {
         running = false;
-        recordPeriodsBefore(Long.MAX_VALUE);
+        var pending = new LinkedHashMap<String, Tally>();
+        synchronized (this) {
+            pending.putAll(open);
+            open.clear();
+        }
+        pending.forEach((id, tally) -> {
+            if (tally.tokens > 0) {
+                Instant at = tally.lastAt;
+                send(id, tally.kind, at, tally.drain());
+            }
+        });
     }
 
     @Override
@@ -176,27 +208,6 @@ class UsageRecorder implements SmartLifecycle, SchedulingConfigurer {
     @Override
     public int getPhase() {
         return StandaloneEvents.FLUSH_PHASE;
-    }
-
-    private void recordPeriodsBefore(long now) {
-        var ended = new LinkedHashMap<String, Tally>();
-        synchronized (this) {
-            for (Iterator<Map.Entry<String, Tally>> i = open.entrySet().iterator(); i.hasNext(); ) {
-                Map.Entry<String, Tally> entry = i.next();
-                if (entry.getValue().period < now) {
-                    ended.put(entry.getKey(), entry.getValue());
-                    i.remove();
-                }
-            }
-        }
-        ended.forEach(this::record);
-    }
-
-    private void record(String credentialId, Tally tally) {
-        if (tally.tokens > 0) {
-            Instant at = tally.lastAt;
-            send(credentialId, tally.kind, at, tally.drain());
-        }
     }
 
     private void sendAndWait(String credentialId, CredentialKind kind, Instant usedAt, Usage usage) {

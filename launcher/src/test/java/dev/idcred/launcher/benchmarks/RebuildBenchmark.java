@@ -20,20 +20,19 @@ import java.util.concurrent.TimeUnit;
  * How fast every read model is rebuilt from the log into the embedded stores. Fixed workload: {@code rounds} owners
  * written by 16 parallel writers through the command bus (the live processors paused meanwhile), about 35 events
  * each (every event type; 3000 rounds give over 100,000 events); then a full rebuild. Baseline in the same run: reading the whole log through the same event
- * store without applying it. Run: {@code ./benchmark.sh rebuild [rounds]}.
+ * store without applying it. Run: {@code ./benchmark.sh rebuild}.
  */
 public final class RebuildBenchmark {
 
     public static void main(String[] args) throws Exception {
         try {
-            run(args);
+            run(args.length > 0 ? Integer.parseInt(args[0]) : 3000);
         } finally {
             System.exit(0);
         }
     }
 
-    private static void run(String[] args) throws Exception {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
+    static void run(int rounds) throws Exception {
         int writers = 16;
         try (RunningService service = RunningService.start(RunningService.newDataDir(), "--credentials.webhooks.allow-loopback=true")) {
             // The live read models are not what is measured: they would only compete with the writers for the cores.
@@ -74,14 +73,15 @@ public final class RebuildBenchmark {
             do {
                 Thread.sleep(200);
                 progress = rebuild.progress();
-            } while (!progress.state().equals("DONE") && !progress.state().equals("FAILED"));
+            } while (progress.state() != RebuildProgress.State.DONE && progress.state() != RebuildProgress.State.FAILED);
             double seconds = (System.nanoTime() - rebuildStart) / 1e9;
             double rebuildRate = progress.eventsDone() / seconds;
             System.out.printf("RESULT baseline, reading the log without applying it: %.0f events/s%n", readRate);
             System.out.printf("RESULT rebuild of every read model: %d events in %.1f s = %.0f events/s (%s)%n",
                     progress.eventsDone(), seconds, rebuildRate, progress.state());
-            System.out.printf("RESULT ratio rebuild / read: %.2f; target >= 5000 events/s over >= 100000: %s%n",
-                    rebuildRate / readRate, rebuildRate >= 5000 && progress.eventsDone() >= 100_000 ? "met" : "MISSED");
+            double ratio = rebuildRate / readRate;
+            System.out.printf("RESULT ratio rebuild / reading the log: %.2f [target >= 0.25 over >= 100,000 events: %s]%n",
+                    ratio, ratio >= 0.25 && progress.eventsDone() >= 100_000 ? "met" : "MISSED");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.idcred.query.processing;
 
 import dev.idcred.access.gate.TokenClaims;
+import dev.idcred.access.gate.VerifiedTokens;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,6 +35,6 @@ class TokenVerification {
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(TokenClaims.validator());
-        return decoder;
+        return new VerifiedTokens(decoder, TokenClaims.validator());
     }
 }
