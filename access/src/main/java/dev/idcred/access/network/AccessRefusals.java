@@ -18,10 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Writes calls refused by a network rule into the event log as {@link AccessRefused} events acted by the
  * credential's owner, so the audit trail shows them beside the credential's own events. Refusals are coalesced per
- * credential, rule and minute: the first is written at once (count 1), the rest of that minute as one more event
- * with their count when the minute ends, and the request is cut to {@value #MAX_REQUEST_LENGTH} characters. So a
- * stolen token used from outside its networks adds at most two small events a minute per rule and instance, however
- * often and with however long a path it is tried. Either side may refuse a call, so either side appends them.
+ * credential and rule in windows of a minute: the first refusal opens a window and is written at once (count 1); the
+ * ones that follow within the window are written as one event with their count when it ends, which opens the next
+ * window; a window that ends with none pending closes. The request is cut to {@value #MAX_REQUEST_LENGTH}
+ * characters. So a stolen token used from outside its networks adds at most one small event a minute per rule and
+ * instance, however often and with however long a path it is tried. Either side may refuse a call, so either side
+ * appends them.
  */
 @Component
 public class AccessRefusals implements SmartLifecycle {
@@ -32,9 +34,14 @@ public class AccessRefusals implements SmartLifecycle {
     private record Key(String credentialId, String rule) {
     }
 
-    /** The refusals of one key in one minute: the first as written, and how many came after it. */
-    private record Window(long minute, AccessRefused first, int later, Instant lastAt) {
+    /** The refusals of one key in one window: when it opened, the refusal it describes, how many are pending. */
+    private record Window(long startMillis, AccessRefused first, int later, Instant lastAt) {
+        boolean endedBy(long nowMillis) {
+            return nowMillis >= startMillis + WINDOW_MILLIS;
+        }
     }
+
+    private static final long WINDOW_MILLIS = 60_000;
 
     private final StandaloneEvents events;
     private final Clock clock;
@@ -49,35 +56,36 @@ public class AccessRefusals implements SmartLifecycle {
     public void record(CredentialFacts credential, ClientOrigin origin, NetworkRules.Refusal refusal,
                        String request) {
         Instant now = clock.instant();
-        long minute = now.getEpochSecond() / 60;
+        long nowMillis = now.toEpochMilli();
         var refused = new AccessRefused(credential.credentialId(), credential.kind(), credential.ownerId(),
                 refusal.rule(), origin.address(), origin.country(), refusal.reason(), cut(request), 1, now);
         Key key = new Key(credential.credentialId(), refusal.rule());
-        var toPublish = new AccessRefused[2];
+        var toPublish = new AccessRefused[1];
         windows.compute(key, (k, window) -> {
-            if (window != null && window.minute() == minute) {
-                return new Window(minute, window.first(), window.later() + 1, now);
+            if (window != null && !window.endedBy(nowMillis)) {
+                return new Window(window.startMillis(), window.first(), window.later() + 1, now);
             }
-            toPublish[0] = window == null ? null : summary(window);
-            toPublish[1] = refused;
-            return new Window(minute, refused, 0, now);
+            // No window, or one that ended but is not closed yet: this refusal (with any pending) is written now.
+            toPublish[0] = window == null || window.later() == 0 ? refused
+                    : summary(new Window(window.startMillis(), window.first(), window.later() + 1, now));
+            return new Window(nowMillis, refused, 0, now);
         });
-        for (AccessRefused event : toPublish) {
-            if (event != null) {
-                publish(event);
-            }
+        if (toPublish[0] != null) {
+            publish(toPublish[0]);
         }
     }
 
-    /** Writes the count of every minute that has ended with refusals not yet written. */
-    @Scheduled(fixedDelayString = "PT10S")
-    void writeEndedMinutes() {
-        writeMinutesBefore(clock.instant().getEpochSecond() / 60);
-    }
-
-    private void writeMinutesBefore(long minute) {
+    /** Writes the count of every window that has ended with refusals pending; a window without any closes. */
+    @Scheduled(fixedDelayString = "PT1S")
+    void writeEndedWindows() {
+        long now = clock.millis();
         windows.forEach((key, window) -> {
-            if (window.minute() < minute && windows.remove(key, window) && window.later() > 0) {
+            if (!window.endedBy(now)) {
+                return;
+            }
+            if (window.later() == 0) {
+                windows.remove(key, window);
+            } else if (windows.replace(key, window, new Window(now, window.first(), 0, window.lastAt()))) {
                 publish(summary(window));
             }
         });
@@ -88,10 +96,14 @@ public class AccessRefusals implements SmartLifecycle {
         running = true;
     }
 
-    /** At shutdown, before the processors stop: the counts of the minute in progress are written too. */
+    /** At shutdown, before the processors stop: the counts still pending are written too. */
     @Override
     public void stop() {
-        writeMinutesBefore(Long.MAX_VALUE);
+        windows.forEach((key, window) -> {
+            if (windows.remove(key, window) && window.later() > 0) {
+                publish(summary(window));
+            }
+        });
         running = false;
     }
 

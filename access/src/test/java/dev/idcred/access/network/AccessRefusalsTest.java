@@ -18,7 +18,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A flood of refused calls becomes at most two small events per credential, rule and minute. */
+/** A flood of refused calls becomes at most one small event per credential, rule and minute. */
 class AccessRefusalsTest {
 
     private static final Instant MINUTE = Instant.parse("2026-05-01T10:00:00Z");
@@ -53,7 +53,7 @@ class AccessRefusalsTest {
     });
 
     @Test
-    void theFirstRefusalOfAMinuteIsWrittenAtOnceAndTheRestAsOneCountWhenTheMinuteEnds() {
+    void theFirstRefusalIsWrittenAtOnceAndTheRestOfItsMinuteAsOneCountWhenTheMinuteEnds() {
         for (int i = 0; i < 100; i++) {
             refusals.record(PAT, new ClientOrigin("198.51.100.1", null), OUTSIDE, "GET /v3/" + "x".repeat(7_000));
         }
@@ -61,21 +61,56 @@ class AccessRefusalsTest {
         assertThat(appended.get(0).count()).isEqualTo(1);
         assertThat(appended.get(0).request()).hasSize(AccessRefusals.MAX_REQUEST_LENGTH + 1);
 
-        refusals.writeEndedMinutes();
+        refusals.writeEndedWindows();
         assertThat(appended).hasSize(1);
         now = MINUTE.plusSeconds(61);
-        refusals.writeEndedMinutes();
+        refusals.writeEndedWindows();
         assertThat(appended).hasSize(2);
         assertThat(appended.get(1).count()).isEqualTo(99);
     }
 
     @Test
-    void eachRuleIsCountedOnItsOwnAndANewMinuteStartsAfresh() {
+    void eachRuleIsCountedOnItsOwnAndAQuietMinuteClosesItsWindow() {
         refusals.record(PAT, new ClientOrigin("198.51.100.1", null), OUTSIDE, "GET /a");
         refusals.record(PAT, new ClientOrigin("198.51.100.1", "DE"), new NetworkRules.Refusal("COUNTRY", "DE"),
                 "GET /a");
         now = MINUTE.plusSeconds(70);
         refusals.record(PAT, new ClientOrigin("198.51.100.1", null), OUTSIDE, "GET /b");
         assertThat(appended).extracting(AccessRefused::rule).containsExactly("NETWORK", "COUNTRY", "NETWORK");
+    }
+
+    @Test
+    void refusalsAcrossAClockMinuteAreStillOneEventUntilAMinuteAfterTheFirst() {
+        now = MINUTE.plusSeconds(59);
+        for (int i = 0; i < 10; i++) {
+            refusals.record(PAT, new ClientOrigin("198.51.100.1", null), OUTSIDE, "GET /a");
+            now = now.plusMillis(200);
+            refusals.writeEndedWindows();
+        }
+        assertThat(appended).hasSize(1);
+    }
+
+    @Test
+    void underSteadyRefusalsTheEventsAreAMinuteApartAndCountEveryCall() {
+        List<Instant> writtenAt = new ArrayList<>();
+        for (int second = 0; second < 300; second++) {
+            refusals.record(PAT, new ClientOrigin("198.51.100.1", null), OUTSIDE, "GET /a");
+            noteWrites(writtenAt);
+            now = now.plusSeconds(1);
+            refusals.writeEndedWindows();
+            noteWrites(writtenAt);
+        }
+        for (int i = 1; i < writtenAt.size(); i++) {
+            assertThat(java.time.Duration.between(writtenAt.get(i - 1), writtenAt.get(i)).getSeconds())
+                    .isGreaterThanOrEqualTo(60);
+        }
+        refusals.stop();
+        assertThat(appended.stream().mapToInt(AccessRefused::count).sum()).isEqualTo(300);
+    }
+
+    private void noteWrites(List<Instant> writtenAt) {
+        while (writtenAt.size() < appended.size()) {
+            writtenAt.add(now);
+        }
     }
 }
