@@ -2,11 +2,12 @@
 # Rerunnable benchmarks of the service (not part of the test suite). Every figure is printed as a RESULT line beside a
 # baseline measured in the same run, and the target it is held to.
 #   ./benchmark.sh [--quick] [suite...]
-# Suites (default: all of them, about 25 minutes; --quick: shorter runs and smaller listings, under 3 minutes once built):
+# Suites (default: all of them, most of an hour here, nearly all of it seeding 100k credentials; --quick: 5 s runs and
+# listings of 500 and 1.5k, about five minutes here once built):
 #   start        ./run.sh on a fresh DATA_DIR to a healthy service: first start, then restart
 #   tokens       POST /oauth/token at 8 connections; baseline: a bare signing loop of the algorithm in use
 #   reads        authenticated GET of one API client; baseline: GET /actuator/health/liveness
-#   listings     50-row pages of API clients and of PATs at 1k, 10k and 50k of each (quick: 1k, 3k), and the ratio
+#   listings     50-row pages of API clients and of PATs at 1k, 10k and 50k of each (quick: 500, 1.5k), and the ratio
 #   creates      creates of API clients, identities and PATs with a read-after-write probe and the projection lag
 #                after the load; baseline: one-row JDBC inserts into the same PostgreSQL
 #   propagation  a level change reaching 10 credentials' effective scopes; baseline: a one-document change

@@ -66,10 +66,10 @@ public final class ServiceBenchmark {
             againstRunSh();
         }
         if (suites.contains("propagation")) {
-            PropagationBenchmark.run(quick ? 40 : 200);
+            PropagationBenchmark.run(quick ? 30 : 200);
         }
         if (suites.contains("rebuild")) {
-            RebuildBenchmark.run(quick ? 150 : 3000);
+            RebuildBenchmark.run(quick ? 60 : 3000);
         }
     }
 
@@ -95,7 +95,7 @@ public final class ServiceBenchmark {
             if (suites.contains("reads")) {
                 reads(service, workload);
             }
-            List<Integer> sizes = quick ? List.of(1_000, 3_000) : List.of(1_000, 10_000, 50_000);
+            List<Integer> sizes = quick ? List.of(500, 1_500) : List.of(1_000, 10_000, 50_000);
             var pages = new TreeMap<Integer, Wrk.Run[]>();
             if (suites.contains("listings")) {
                 pages.put(sizes.get(0), listings(service, workload, sizes.get(0)));
@@ -173,7 +173,8 @@ public final class ServiceBenchmark {
 
     private void creates(ServiceUnderTest service, Workload workload) throws Exception {
         Api api = service.api();
-        int capacity = (int) (wrk.measured().toSeconds() * 2_500 / 10) + 100;
+        // Owners enough for the PATs wrk can create, ten each, at up to twice the 1,000/s target.
+        int capacity = (int) (wrk.measured().toSeconds() * 2_000 / 10) + 100;
         List<String> owners = workload.identities(capacity, "load owner");
         Path ownersFile = Files.createTempFile("benchmark-owners-", ".txt");
         Files.write(ownersFile, owners);
@@ -207,11 +208,7 @@ public final class ServiceBenchmark {
                 delays = probe.stop();
             }
             long stopped = System.nanoTime();
-            long lagAtTwoSeconds = -1;
             while (workload.maxLag() > 0) {
-                if (lagAtTwoSeconds < 0 && System.nanoTime() - stopped >= 2_000_000_000L) {
-                    lagAtTwoSeconds = workload.maxLag();
-                }
                 Workload.pause(Duration.ofMillis(10));
             }
             double caughtUp = (System.nanoTime() - stopped) / 1e6;
@@ -221,7 +218,7 @@ public final class ServiceBenchmark {
             result("  read-after-write of the created item under that load", readAfterWrite.toString(),
                     "p99 <= 250 ms", readAfterWrite.p99() <= 250);
             result("  projection lag after the load stopped", String.format("none after %.0f ms", caughtUp),
-                    "none left at 2 s", lagAtTwoSeconds <= 0);
+                    "none left at 2 s", caughtUp <= 2_000);
             ratio("  creates / one-row inserts", load.perSecond() / inserts, ">= 0.1", 0.1);
         }
         baseline("one-row JDBC inserts into the same PostgreSQL, " + Wrk.CONNECTIONS + " connections", inserts);

@@ -1,5 +1,6 @@
 package dev.idcred.query.operations;
 
+import com.mongodb.MongoInterruptedException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -99,9 +100,16 @@ public class ViewIntegrity implements HealthIndicator, SchedulingConfigurer {
 
     public synchronized void check() {
         for (Checked view : views) {
+            if (Thread.currentThread().isInterrupted()) {
+                return; // the service is stopping: the next start checks again
+            }
             try {
                 check(view);
             } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted() || e instanceof MongoInterruptedException) {
+                    log.debug("View check of {} stopped by the shutdown", view.group());
+                    return;
+                }
                 log.warn("Could not check the view {} against the log: {}", view.group(), e.toString());
             }
         }
