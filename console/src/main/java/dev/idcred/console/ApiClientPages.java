@@ -117,9 +117,6 @@ class ApiClientPages {
                     "/console/api-clients/" + created.path("id").asText()));
             return "redirect:/console/secret";
         } catch (ApiProblem refused) {
-            if (refused.status() == 401) {
-                throw refused;
-            }
             return form(model, form, null, refused.explanation());
         }
     }
@@ -145,9 +142,6 @@ class ApiClientPages {
             }
             return "redirect:/console/api-clients/" + ServiceApi.encode(id) + "?saved";
         } catch (ApiProblem refused) {
-            if (refused.status() == 401) {
-                throw refused;
-            }
             return form(model, form, id, refused.explanation());
         }
     }

@@ -1,8 +1,8 @@
 package dev.idcred.console;
 
 /**
- * The API refused a call: its status and the message of its error body, for the page to show in words. A 401 means
- * the signed-in credential's token no longer counts (expired, revoked, deleted): the console signs out.
+ * The API refused a call: its status and the message of its error body, for the page to show in words. (A 401 is
+ * {@link NotAuthenticated} instead.)
  */
 public class ApiProblem extends RuntimeException {
 

@@ -41,7 +41,7 @@ class AuditPage {
             model.addAttribute("entries", Forms.maps(entries));
             model.addAttribute("total", page.total());
         } catch (ApiProblem refused) {
-            if (refused.status() == 401 || refused.status() == 403) {
+            if (refused.isForbidden()) {
                 throw refused;
             }
             model.addAttribute("error", refused.explanation());

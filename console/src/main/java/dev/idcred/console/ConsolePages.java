@@ -37,16 +37,18 @@ class ConsolePages {
         }
     }
 
-    @ExceptionHandler(ApiProblem.class)
-    String refused(ApiProblem problem, Model model, HttpServletRequest request, HttpServletResponse response) {
-        if (problem.status() == 401) {
-            HttpSession session = request.getSession(false);
-            if (session != null) {
-                session.invalidate();
-            }
-            SecurityContextHolder.clearContext();
-            return "redirect:/console/sign-in?expired";
+    @ExceptionHandler(NotAuthenticated.class)
+    String signedOut(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
         }
+        SecurityContextHolder.clearContext();
+        return "redirect:/console/sign-in?expired";
+    }
+
+    @ExceptionHandler(ApiProblem.class)
+    String refused(ApiProblem problem, Model model, HttpServletResponse response) {
         common(model, response);
         response.setStatus(problem.status() >= 500 ? 502 : problem.status());
         model.addAttribute("problem", problem.explanation());

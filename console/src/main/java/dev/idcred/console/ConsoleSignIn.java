@@ -43,9 +43,11 @@ class ConsoleSignIn implements AuthenticationProvider {
         JsonNode token;
         try {
             token = api.token(clientId, secret);
+        } catch (NotAuthenticated wrongSecret) {
+            throw new BadCredentialsException("That client ID and secret do not sign in.");
         } catch (ApiProblem refused) {
             throw switch (refused.status()) {
-                case 400, 401 -> new BadCredentialsException("That client ID and secret do not sign in.");
+                case 400 -> new BadCredentialsException("That client ID and secret do not sign in.");
                 case 403 -> new DisabledException(refused.getMessage());
                 case 429 -> new LockedException("Too many failed attempts for this client or address; wait a minute.");
                 default -> new AuthenticationServiceException(refused.explanation());

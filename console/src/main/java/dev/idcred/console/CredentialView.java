@@ -51,9 +51,6 @@ final class CredentialView {
         try {
             return read.get();
         } catch (ApiProblem refused) {
-            if (refused.status() == 401) {
-                throw refused;
-            }
             model.addAttribute(problem, refused.explanation());
             return null;
         }

@@ -79,9 +79,6 @@ class IdentityPages {
             JsonNode created = api.post("/v3/identities", body);
             return "redirect:/console/identities/" + ServiceApi.encode(created.path("id").asText());
         } catch (ApiProblem refused) {
-            if (refused.status() == 401) {
-                throw refused;
-            }
             return form(model, form, refused.explanation());
         }
     }

@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
 /**
  * The service's public REST API, as the console calls it: with the signed-in credential's access token from the
  * server-side session, passing on the browser's address ({@code X-Forwarded-For}) so that a PAT's network rules see
- * the person, where the service trusts the console as a proxy. Every refusal becomes an {@link ApiProblem}.
+ * the person, where the service trusts the console as a proxy. Every refusal becomes an {@link ApiProblem}, but a 401:
+ * {@link NotAuthenticated}.
  */
 @Component
 public class ServiceApi {
@@ -129,6 +130,9 @@ public class ServiceApi {
             throw new ApiProblem(503, "Interrupted");
         }
         JsonNode body = parse(response.body());
+        if (response.statusCode() == 401) {
+            throw new NotAuthenticated(messageOf(body, response.statusCode()));
+        }
         if (response.statusCode() >= 400) {
             throw new ApiProblem(response.statusCode(), messageOf(body, response.statusCode()));
         }

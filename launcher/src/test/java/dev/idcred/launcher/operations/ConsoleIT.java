@@ -1,5 +1,6 @@
 package dev.idcred.launcher.operations;
 
+import dev.idcred.launcher.support.Api;
 import dev.idcred.launcher.support.RunningService;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +81,25 @@ class ConsoleIT {
                 + RunningService.ADMIN_CLIENT_ID + "&clientSecret=wrong&_csrf=" + csrfOf(signIn.body()));
         assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/console/sign-in?failed");
         assertThat(get("/console/sign-in?failed", session).body()).contains("do not sign in");
+    }
+
+    @Test
+    void aCredentialDeletedWhileSignedInSignsTheConsoleOutOnItsNextPage() throws Exception {
+        Api api = RunningService.shared().api();
+        String admin = api.adminToken();
+        Api.Response client = api.post("/v3/oauth-clients", admin, Api.clientBody("console session")).expect(200);
+        HttpResponse<String> signIn = get("/console/sign-in", null);
+        HttpResponse<String> signedIn = post("/console/sign-in", sessionOf(signIn), "clientId="
+                + client.field("id") + "&clientSecret=" + encode(client.field("secret")) + "&_csrf="
+                + csrfOf(signIn.body()));
+        String session = sessionOf(signedIn);
+        assertThat(get("/console/identities", session).statusCode()).isEqualTo(200);
+
+        api.delete("/v3/oauth-clients/" + client.field("id"), admin).expect(204);
+        HttpResponse<String> next = get("/console/identities", session);
+        assertThat(next.headers().firstValue("Location").orElseThrow()).endsWith("/console/sign-in?expired");
+        assertThat(get("/console/identities", session).headers().firstValue("Location").orElseThrow())
+                .as("the session is over").endsWith("/console/sign-in");
     }
 
     private HttpResponse<String> get(String path, String session) throws IOException, InterruptedException {
