@@ -30,6 +30,17 @@ if [ ! -f "$app/.prepared" ] || [ "$jar" -nt "$app/.prepared" ]; then
   rm -rf "$app"
   java -Djarmode=tools -jar "$jar" extract --destination "$app" >/dev/null
   training=$(mktemp -d)
+  # Whatever ends the training (success, failure, Ctrl-C), its PostgreSQL stops and its data directory goes.
+  end_training() {
+    if [ -f "$training/postgres/postmaster.pid" ]; then
+      kill -INT "$(head -1 "$training/postgres/postmaster.pid")" 2>/dev/null || true
+      sleep 1
+    fi
+    rm -rf "$training"
+  }
+  trap end_training EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
   # shellcheck disable=SC2086
   if ! DATA_DIR="$training" PORT=0 BOOTSTRAP_CLIENT_ID=training BOOTSTRAP_CLIENT_SECRET=training-start-only-never-served \
       java $java_opts -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off \
@@ -38,11 +49,8 @@ if [ ! -f "$app/.prepared" ] || [ "$jar" -nt "$app/.prepared" ]; then
     tail -20 "$training/training.log" >&2
     rm -f "$archive"
   fi
-  if [ -f "$training/postgres/postmaster.pid" ]; then
-    kill -INT "$(head -1 "$training/postgres/postmaster.pid")" 2>/dev/null || true
-    sleep 1
-  fi
-  rm -rf "$training"
+  end_training
+  trap - EXIT INT TERM
   touch "$app/.prepared"
 fi
 if [ "${1:-}" = prepare ]; then
