@@ -15,6 +15,8 @@
 # The service's resident memory is measured after the suites that run it. Needs wrk (installed if missing).
 set -euo pipefail
 cd "$(dirname "$0")"
+. tools/jdk.sh
+find_jdk25 || exit 1   # exported as JAVA_HOME: Maven runs the benchmark's Java 25 classes on it
 for arg in "$@"; do
   case "$arg" in
     --quick|start|tokens|reads|listings|creates|propagation|rebuild) ;;
