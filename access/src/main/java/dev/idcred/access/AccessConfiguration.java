@@ -8,6 +8,7 @@ import dev.idcred.access.http.JsonErrorReportValve;
 import dev.idcred.access.network.NetworkProperties;
 import dev.idcred.access.tenant.TenantProperties;
 import dev.idcred.shared.common.RightsCatalogue;
+import dev.idcred.shared.policy.CredentialPolicy;
 import dev.idcred.shared.hygiene.TenantPolicy;
 import org.apache.catalina.core.StandardHost;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -60,6 +61,12 @@ public class AccessConfiguration implements WebMvcConfigurer {
     @Bean
     RightsCatalogue rightsCatalogue(CatalogueProperties properties) throws IOException {
         return RightsCatalogueFile.load(properties.rightsCatalogue());
+    }
+
+    /** Who may do what to whose credential and levels: asked by the command handlers and the query side alike. */
+    @Bean
+    CredentialPolicy credentialPolicy(RightsCatalogue catalogue) {
+        return new CredentialPolicy(catalogue);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.idcred.command;
 
+import dev.idcred.shared.common.AuditMetadata;
 import dev.idcred.shared.common.DomainException;
 import dev.idcred.shared.common.ErrorCode;
 import dev.idcred.shared.common.IdentityKind;
@@ -9,6 +10,9 @@ import dev.idcred.shared.credential.CredentialAccess;
 import dev.idcred.shared.credential.CredentialStates;
 import dev.idcred.shared.credential.OwnerFacts;
 import dev.idcred.access.catalogue.RightsCatalogueFile;
+import dev.idcred.shared.policy.Actor;
+import dev.idcred.shared.policy.CredentialPolicy;
+import org.axonframework.messaging.MetaData;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
@@ -59,6 +63,30 @@ public final class Fixtures {
         public Optional<CredentialAccess> credential(String credentialId) {
             return Optional.empty();
         }
+    }
+
+    /** The credential policy the aggregates ask, over the real catalogue. */
+    public static final CredentialPolicy POLICY = new CredentialPolicy(CATALOGUE);
+
+    /** An identity acting with a token that holds {@code rights} now. */
+    public static Actor actor(String identityId, IdentityKind kind, String... rights) {
+        return Actor.of(identityId, "credential-of-" + identityId, kind, Set.of(rights),
+                kind.isVendorAccount() ? NOW.plusSeconds(86_400) : null);
+    }
+
+    /** A person of the tenant whose token holds {@code rights} now. */
+    public static Actor person(String identityId, String... rights) {
+        return actor(identityId, IdentityKind.USER, rights);
+    }
+
+    /** A person whose token holds every right of the catalogue, as an ORG_ADMIN's {@code sp:scopes:all} token does. */
+    public static Actor administrator(String identityId) {
+        return Actor.of(identityId, "credential-of-" + identityId, IdentityKind.USER, CATALOGUE.rights(), null);
+    }
+
+    /** A command's metadata, sent on behalf of {@code actor} as {@link Commands} sends it. */
+    public static MetaData as(Actor actor) {
+        return MetaData.with(AuditMetadata.ACTOR_ID, actor.identityId()).and(Commands.ACTOR, actor);
     }
 
     /** Matches a {@link DomainException} that names this code. */

@@ -25,12 +25,15 @@ import java.util.stream.Collectors;
 
 /**
  * The service's public REST API, as the console calls it: with the signed-in credential's access token from the
- * server-side session, passing on the browser's address ({@code X-Forwarded-For}) so that a PAT's network rules see
- * the person, where the service trusts the console as a proxy. Every refusal becomes an {@link ApiProblem}, but a 401:
+ * server-side session, passing on the browser's address ({@code X-Forwarded-For}) with the console's forwarding key,
+ * so that a PAT's network rules and the throttling of sign-ins see the person, not the console. Every refusal becomes an {@link ApiProblem}, but a 401:
  * {@link NotAuthenticated}.
  */
 @Component
 public class ServiceApi {
+
+    /** Where the console's forwarding key goes, as the service's {@code ClientOrigins} reads it. */
+    static final String FORWARDING_KEY_HEADER = "X-Idcred-Console-Key";
 
     /** A successful answer: its body and, for listings, how many match in all. */
     public record Answer(JsonNode body, long total) {
@@ -115,6 +118,9 @@ public class ServiceApi {
         String browser = browserAddress();
         if (browser != null) {
             request.header("X-Forwarded-For", browser);
+            if (!properties.forwardingKey().isBlank()) {
+                request.header(FORWARDING_KEY_HEADER, properties.forwardingKey());
+            }
         }
         return request;
     }

@@ -42,6 +42,6 @@ public class CredentialServiceApplication {
     /** The one-process service, as {@code ./run.sh} and the tests start it. */
     public static SpringApplicationBuilder builder() {
         return new SpringApplicationBuilder(CredentialServiceApplication.class)
-                .initializers(new EmbeddedStoresInitializer());
+                .initializers(new EmbeddedStoresInitializer(), new ConsoleForwardingKey());
     }
 }

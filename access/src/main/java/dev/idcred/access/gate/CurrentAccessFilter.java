@@ -7,6 +7,7 @@ import dev.idcred.access.network.ClientOrigins;
 import dev.idcred.shared.common.ErrorCode;
 import dev.idcred.shared.common.NetworkRules;
 import dev.idcred.shared.credential.CredentialAccess;
+import dev.idcred.shared.credential.OwnerFacts;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,6 +28,9 @@ import java.util.Optional;
  * rights its credential still has.
  */
 class CurrentAccessFilter extends OncePerRequestFilter {
+
+    /** The request attribute that holds the {@link Caller} of a live token. */
+    static final String CALLER = Caller.class.getName();
 
     private final AccessTokenGate gate;
     private final ClientOrigins origins;
@@ -64,6 +68,9 @@ class CurrentAccessFilter extends OncePerRequestFilter {
                 return;
             }
         }
+        OwnerFacts owner = credential.owner();
+        request.setAttribute(CALLER, new Caller(bearer.getToken().getClaimAsString(TokenClaims.IDENTITY_ID),
+                bearer.getToken().getSubject(), live.get().rights(), owner.kind(), owner.tenantAccessExpiresAt()));
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new JwtAuthenticationToken(bearer.getToken(),
                 live.get().rights().stream().map(SimpleGrantedAuthority::new).toList(), bearer.getName()));

@@ -5,6 +5,7 @@ import dev.idcred.shared.common.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -46,12 +47,24 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (e.getCause() instanceof DomainException refused) {
             return refused(refused, request);
         }
+        if (e.getCause() instanceof AggregateNotFoundException missing) {
+            return notFound(missing, request);
+        }
+        if (e.getCause() instanceof IncompatibleAggregateException otherKind) {
+            return otherKind(otherKind, request);
+        }
         return unexpected(e, request);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Object> notFound(AggregateNotFoundException e, HttpServletRequest request) {
         return ErrorResponses.entity(ErrorCode.NOT_FOUND, "No such resource: " + e.getAggregateIdentifier(), request);
+    }
+
+    /** An id of another kind of resource (a PAT's id on an API client's path, say) names no such resource here. */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    ResponseEntity<Object> otherKind(IncompatibleAggregateException e, HttpServletRequest request) {
+        return ErrorResponses.entity(ErrorCode.NOT_FOUND, "No such resource", request);
     }
 
     @ExceptionHandler(ConcurrencyException.class)

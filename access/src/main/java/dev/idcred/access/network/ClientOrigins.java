@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,26 +20,33 @@ import java.util.regex.Pattern;
  * {@code X-Forwarded-For} entry that is not itself a trusted proxy, read from the right, since everything left of
  * it could have been written by the client. The country comes from the configured header
  * ({@code credentials.network.country-header}) and only when the peer is a trusted proxy: anyone else could set it.
- * A header given more than once is ambiguous and names no country.
+ * A header given more than once is ambiguous and names no country. The admin console is believed like a trusted proxy
+ * when its request carries the console's forwarding key ({@value #CONSOLE_KEY_HEADER}), so a person's sign-ins and
+ * calls through the console count against the person's address, not the console's.
  */
 @Component
 public class ClientOrigins {
 
     static final String FORWARDED_FOR = "X-Forwarded-For";
+    /** The header the admin console sends its forwarding key in; a gateway drops it from what clients send. */
+    public static final String CONSOLE_KEY_HEADER = "X-Idcred-Console-Key";
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
 
     private final List<String> trustedProxies;
     private final String countryHeader;
+    private final byte[] consoleKey;
 
     public ClientOrigins(NetworkProperties properties) {
         this.trustedProxies = properties.trustedProxies();
         this.trustedProxies.forEach(ClientOrigins::ensureRange);
         this.countryHeader = properties.countryHeader();
+        this.consoleKey = properties.consoleForwardingKey().isBlank() ? null
+                : properties.consoleForwardingKey().getBytes(StandardCharsets.UTF_8);
     }
 
     public ClientOrigin of(HttpServletRequest request) {
         String peer = request.getRemoteAddr();
-        if (!isTrustedProxy(peer)) {
+        if (!isTrustedProxy(peer) && !isConsole(request)) {
             return new ClientOrigin(peer, null);
         }
         String client = peer;
@@ -49,6 +58,12 @@ public class ClientOrigins {
             }
         }
         return new ClientOrigin(client, country(Collections.list(request.getHeaders(countryHeader))));
+    }
+
+    private boolean isConsole(HttpServletRequest request) {
+        String key = request.getHeader(CONSOLE_KEY_HEADER);
+        return consoleKey != null && key != null
+                && MessageDigest.isEqual(consoleKey, key.getBytes(StandardCharsets.UTF_8));
     }
 
     private boolean isTrustedProxy(String address) {

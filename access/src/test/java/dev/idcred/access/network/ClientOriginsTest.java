@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ClientOriginsTest {
 
-    private final ClientOrigins origins = new ClientOrigins(new NetworkProperties(List.of("10.0.0.0/24", "::1/128"), "X-Country-Code"));
+    private static final String CONSOLE_KEY = "the-console's-forwarding-key";
+    private final ClientOrigins origins = new ClientOrigins(new NetworkProperties(List.of("10.0.0.0/24", "::1/128"),
+            "X-Country-Code", CONSOLE_KEY));
 
     @Test
     void aPeerThatIsNoTrustedProxyIsTheClientAndItsHeadersAreIgnored() {
@@ -54,8 +56,29 @@ class ClientOriginsTest {
 
     @Test
     void aMisconfiguredTrustedProxyStopsTheService() {
-        assertThatThrownBy(() -> new ClientOrigins(new NetworkProperties(List.of("proxy.example.com"), "X-Country-Code")))
+        assertThatThrownBy(() -> new ClientOrigins(new NetworkProperties(List.of("proxy.example.com"), "X-Country-Code", "")))
                 .hasMessageContaining("trusted-proxies");
+    }
+
+    @Test
+    void theConsoleWithItsKeyPassesOnThePersonsAddress() {
+        MockHttpServletRequest request = from("127.0.0.1");
+        request.addHeader("X-Forwarded-For", "198.51.100.7");
+        request.addHeader(ClientOrigins.CONSOLE_KEY_HEADER, CONSOLE_KEY);
+        assertThat(origins.of(request).address()).isEqualTo("198.51.100.7");
+    }
+
+    @Test
+    void aWrongOrMissingConsoleKeyIsNotBelieved() {
+        MockHttpServletRequest wrong = from("127.0.0.1");
+        wrong.addHeader("X-Forwarded-For", "198.51.100.7");
+        wrong.addHeader(ClientOrigins.CONSOLE_KEY_HEADER, "guess");
+        assertThat(origins.of(wrong).address()).isEqualTo("127.0.0.1");
+        var withoutKey = new ClientOrigins(new NetworkProperties(List.of(), "X-Country-Code", ""));
+        MockHttpServletRequest empty = from("127.0.0.1");
+        empty.addHeader("X-Forwarded-For", "198.51.100.7");
+        empty.addHeader(ClientOrigins.CONSOLE_KEY_HEADER, "");
+        assertThat(withoutKey.of(empty).address()).isEqualTo("127.0.0.1");
     }
 
     private static MockHttpServletRequest from(String peer) {

@@ -24,6 +24,8 @@ import dev.idcred.shared.hygiene.ReportLeak;
 import dev.idcred.shared.hygiene.RotateSecret;
 import dev.idcred.shared.hygiene.SecretRotated;
 import dev.idcred.shared.hygiene.TenantPolicy;
+import dev.idcred.shared.policy.Actor;
+import dev.idcred.shared.policy.CredentialPolicy;
 import dev.idcred.shared.token.AccessTokenRevoked;
 import dev.idcred.shared.usage.CredentialKind;
 import dev.idcred.shared.usage.Usage;
@@ -62,8 +64,9 @@ public class ApiClient {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public ApiClientDetails create(CreateApiClient command, CredentialStates states, RightsCatalogue catalogue,
-                                   TenantPolicy policy, Clock clock) {
+    public ApiClientDetails create(CreateApiClient command, Actor actor, CredentialPolicy access,
+                                   CredentialStates states, RightsCatalogue catalogue, TenantPolicy policy,
+                                   Clock clock) {
         OwnerFacts owner = states.identity(command.ownerId()).orElseThrow(() -> new DomainException(
                 ErrorCode.FORBIDDEN, "The creating identity is unknown"));
         ensureCreatorMayOwnApiClients(owner);
@@ -71,6 +74,8 @@ public class ApiClient {
                 : TextRules.validName("keyType", command.keyType(), MAX_KEY_TYPE_LENGTH);
         ensureNotVirtualApplianceKey(type, "created");
         ApiClientSettings complete = ApiClientPolicy.complete(command.settings(), catalogue);
+        access.ensureMayCreateFor(actor, owner);
+        access.ensureMayHand(actor, complete.scope(), owner);
         Instant now = clock.instant();
         Instant expiresAt = CredentialRules.expiry(CredentialKind.API_CLIENT, command.expiresAt(), policy, now);
         apply(new ApiClientCreated(command.clientId(), owner.identityId(), type, complete, command.secretHash(), now,
@@ -91,28 +96,49 @@ public class ApiClient {
         return key;
     }
 
+    /**
+     * A patch of its settings. What widens what the client can reach (its scope, grants, redirect URIs or type) is a
+     * re-scoping: by its owner, or by someone with at least the owner's rights, and never beyond the caller's rights.
+     * A VA key is changed only with its appliance.
+     */
     @CommandHandler
-    public ApiClientDetails handle(UpdateApiClient command, RightsCatalogue catalogue, Clock clock) {
+    public ApiClientDetails handle(UpdateApiClient command, Actor actor, CredentialPolicy access,
+                                   CredentialStates states, RightsCatalogue catalogue, Clock clock) {
+        ensureNotVirtualApplianceKey(keyType, "changed");
         ApiClientSettings patched = ApiClientPolicy.complete(
                 JsonPatches.apply(settings, command.patch(), ApiClientSettings.class), catalogue);
+        if (ApiClientPolicy.changesReach(settings, patched)) {
+            OwnerFacts owner = owner(states);
+            access.ensureMayTakeOver(actor, owner);
+            access.ensureMayHand(actor, patched.scope(), owner);
+        }
         if (!patched.equals(settings)) {
             apply(new ApiClientUpdated(clientId, patched, clock.instant(), null));
         }
         return details();
     }
 
-    /** A new secret, the earlier ones valid for a grace period; a VA key's only with its appliance. */
-    public RotateSecret.Rotation rotate(RotateSecret command, TenantPolicy policy, Instant now) {
+    /**
+     * A new secret, the earlier ones valid for a grace period; a VA key's only with its appliance. The new secret goes
+     * to the actor, so it must be one who may hold what the client can do.
+     */
+    public RotateSecret.Rotation rotate(RotateSecret command, Actor actor, CredentialPolicy access,
+                                        CredentialStates states, TenantPolicy policy, Instant now) {
         ensureNotVirtualApplianceKey(keyType, "rotated");
-        return rotateSecret(command, policy, now);
+        return rotateSecret(command, actor, access, states, policy, now);
     }
 
     /** The appliance's own rotation renews its key's secret. */
-    RotateSecret.Rotation rotateWithAppliance(RotateSecret command, TenantPolicy policy, Instant now) {
-        return rotateSecret(command, policy, now);
+    RotateSecret.Rotation rotateWithAppliance(RotateSecret command, Actor actor, CredentialPolicy access,
+                                              CredentialStates states, TenantPolicy policy, Instant now) {
+        return rotateSecret(command, actor, access, states, policy, now);
     }
 
-    private RotateSecret.Rotation rotateSecret(RotateSecret command, TenantPolicy policy, Instant now) {
+    private RotateSecret.Rotation rotateSecret(RotateSecret command, Actor actor, CredentialPolicy access,
+                                               CredentialStates states, TenantPolicy policy, Instant now) {
+        OwnerFacts owner = owner(states);
+        access.ensureMayTakeOver(actor, owner);
+        access.ensureMayHand(actor, settings.scope(), owner);
         SecretRotated rotated = CredentialRules.rotation(facts, command, policy, now);
         apply(rotated);
         return new RotateSecret.Rotation(clientId, rotated.version(), rotated.previousValidUntil(),
@@ -164,6 +190,11 @@ public class ApiClient {
     /** Records a minute's tally of tokens obtained (the token endpoint sends at most two a minute per instance). */
     public void recordUsage(Instant usedAt, Usage usage) {
         apply(new ApiClientUsed(clientId, usedAt, usage));
+    }
+
+    private OwnerFacts owner(CredentialStates states) {
+        return states.identity(ownerId).orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND,
+                "No such API client: " + clientId));
     }
 
     private static void ensureCreatorMayOwnApiClients(OwnerFacts creator) {

@@ -94,7 +94,7 @@ class ApiClientController {
         SecretRotationBody.Request asked = request == null ? SecretRotationBody.Request.DEFAULTS : request;
         SecretIssuer.IssuedSecret secret = secrets.issue();
         RotateSecret.Rotation rotation = commands.send(new RotateSecret(id, CredentialKind.API_CLIENT, secret.hash(),
-                asked.gracePeriodSeconds(), asked.expiresAt(), null), caller);
+                asked.gracePeriodSeconds(), asked.expiresAt()), caller);
         return new SecretRotationBody.Response(id, secret.secret(), rotation.version(),
                 rotation.previousValidUntil(), rotation.expiresAt());
     }

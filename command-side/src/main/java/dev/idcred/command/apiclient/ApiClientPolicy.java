@@ -48,6 +48,17 @@ final class ApiClientPolicy {
                 s.scope());
     }
 
+    /**
+     * True if {@code after} widens or changes what the client can reach: its scope, its grants, where its codes and
+     * tokens may be sent, or whether it needs a secret. Such a patch is a re-scoping.
+     */
+    static boolean changesReach(ApiClientSettings before, ApiClientSettings after) {
+        return !Objects.equals(before.scope(), after.scope())
+                || !Objects.equals(before.grantTypes(), after.grantTypes())
+                || !Objects.equals(before.redirectUris(), after.redirectUris())
+                || !Objects.equals(before.type(), after.type());
+    }
+
     static ApiClientSettings complete(ApiClientSettings given, RightsCatalogue catalogue) {
         List<GrantType> grantTypes = grantTypes(given.grantTypes());
         return new ApiClientSettings(

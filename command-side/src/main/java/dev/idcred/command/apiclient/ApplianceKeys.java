@@ -4,6 +4,9 @@ import dev.idcred.shared.common.RightsCatalogue;
 import dev.idcred.shared.credential.OwnerFacts;
 import dev.idcred.shared.hygiene.RotateSecret;
 import dev.idcred.shared.hygiene.TenantPolicy;
+import dev.idcred.shared.credential.CredentialStates;
+import dev.idcred.shared.policy.Actor;
+import dev.idcred.shared.policy.CredentialPolicy;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -30,8 +33,10 @@ public class ApplianceKeys {
                 createdAt));
     }
 
-    public RotateSecret.Rotation rotate(RotateSecret command, TenantPolicy policy, Instant now) {
-        return apiClients.load(command.credentialId()).invoke(key -> key.rotateWithAppliance(command, policy, now));
+    public RotateSecret.Rotation rotate(RotateSecret command, Actor actor, CredentialPolicy access,
+                                        CredentialStates states, TenantPolicy policy, Instant now) {
+        return apiClients.load(command.credentialId())
+                .invoke(key -> key.rotateWithAppliance(command, actor, access, states, policy, now));
     }
 
     public void delete(String clientId, Instant deletedAt) {

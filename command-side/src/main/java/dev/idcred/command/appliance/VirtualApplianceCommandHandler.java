@@ -12,6 +12,8 @@ import dev.idcred.shared.credential.OwnerFacts;
 import dev.idcred.shared.hygiene.RotateSecret;
 import dev.idcred.shared.hygiene.TenantPolicy;
 import dev.idcred.shared.usage.CredentialKind;
+import dev.idcred.shared.policy.Actor;
+import dev.idcred.shared.policy.CredentialPolicy;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
@@ -56,10 +58,10 @@ class VirtualApplianceCommandHandler {
     }
 
     @CommandHandler
-    public RotateSecret.Rotation handle(RotateVirtualApplianceKey command) {
+    public RotateSecret.Rotation handle(RotateVirtualApplianceKey command, Actor actor, CredentialPolicy access) {
         String keyClientId = appliances.load(command.applianceId()).invoke(VirtualAppliance::keyClientId);
         return keys.rotate(new RotateSecret(keyClientId, CredentialKind.API_CLIENT, command.secretHash(),
-                command.gracePeriodSeconds(), null, null), policy, clock.instant());
+                command.gracePeriodSeconds(), null), actor, access, states, policy, clock.instant());
     }
 
     @CommandHandler

@@ -61,10 +61,10 @@ class BootstrapAdmin implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         boolean firstStart = states.identity(ADMIN_IDENTITY_ID).isEmpty()
-                && !madeByAnotherInstance(() -> commands.sendAs(new CreateIdentity(ADMIN_IDENTITY_ID,
-                "Bootstrap administrator", IdentityKind.USER, null, null), AuditMetadata.SYSTEM));
+                && !madeByAnotherInstance(() -> commands.sendAsSystem(new CreateIdentity(ADMIN_IDENTITY_ID,
+                "Bootstrap administrator", IdentityKind.USER, null, null)));
         if (firstStart) {
-            commands.sendAs(new GrantUserLevel(ADMIN_IDENTITY_ID, "ORG_ADMIN"), AuditMetadata.SYSTEM);
+            commands.sendAsSystem(new GrantUserLevel(ADMIN_IDENTITY_ID, "ORG_ADMIN"));
         }
         if (bootstrap.configured()) {
             String clientId = bootstrap.clientId();
@@ -110,7 +110,6 @@ class BootstrapAdmin implements ApplicationRunner {
         var settings = new ApiClientSettings("Bootstrap admin", "The tenant's first administrator client", null,
                 null, null, null, null, List.of(GrantType.CLIENT_CREDENTIALS), null, null, false, true, false, false,
                 List.of(Scopes.ALL));
-        commands.sendAs(new CreateApiClient(id, ADMIN_IDENTITY_ID, KeyTypes.API, settings, secret.hash(), null),
-                AuditMetadata.SYSTEM);
+        commands.sendAsSystem(new CreateApiClient(id, ADMIN_IDENTITY_ID, KeyTypes.API, settings, secret.hash(), null));
     }
 }

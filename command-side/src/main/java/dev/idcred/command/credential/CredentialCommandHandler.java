@@ -7,6 +7,9 @@ import dev.idcred.shared.hygiene.ReportLeak;
 import dev.idcred.shared.hygiene.ReviewCredential;
 import dev.idcred.shared.hygiene.RotateSecret;
 import dev.idcred.shared.hygiene.TenantPolicy;
+import dev.idcred.shared.credential.CredentialStates;
+import dev.idcred.shared.policy.Actor;
+import dev.idcred.shared.policy.CredentialPolicy;
 import dev.idcred.shared.token.RevokeAccessToken;
 import dev.idcred.shared.usage.CredentialKind;
 import dev.idcred.shared.usage.RecordUsage;
@@ -58,10 +61,12 @@ class CredentialCommandHandler {
     }
 
     @CommandHandler
-    public RotateSecret.Rotation handle(RotateSecret command) {
+    public RotateSecret.Rotation handle(RotateSecret command, Actor actor, CredentialPolicy access,
+                                        CredentialStates states) {
         Instant now = clock.instant();
-        return on(command.credentialId(), command.kind(), client -> client.rotate(command, policy, now),
-                token -> token.rotate(command, policy, now));
+        return on(command.credentialId(), command.kind(),
+                client -> client.rotate(command, actor, access, states, policy, now),
+                token -> token.rotate(command, actor, access, states, policy, now));
     }
 
     @CommandHandler

@@ -4,7 +4,6 @@ import dev.idcred.command.Commands;
 import dev.idcred.command.hygiene.ExpiryProperties;
 import dev.idcred.shared.common.AuditMetadata;
 import dev.idcred.shared.pat.DeletePersonalAccessToken;
-import dev.idcred.shared.pat.TokenActor;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,9 +47,8 @@ class TenantAccessExpiry implements SchedulingConfigurer {
     void deleteTokensOfExpiredAccounts() {
         for (OwnerAccessEnded.ExpiredToken expired : tokens.tokensBy(clock.instant())) {
             try {
-                commands.sendAs(new DeletePersonalAccessToken(expired.tokenId(), TokenActor.system(),
-                        "Tenant access of " + expired.ownerId() + " expired at " + expired.accessEndedAt()),
-                        AuditMetadata.SYSTEM);
+                commands.sendAsSystem(new DeletePersonalAccessToken(expired.tokenId(),
+                        "Tenant access of " + expired.ownerId() + " expired at " + expired.accessEndedAt()));
                 log.info("Deleted personal access token {}: tenant access of {} expired at {}", expired.tokenId(),
                         expired.ownerId(), expired.accessEndedAt());
             } catch (AggregateNotFoundException alreadyDeleted) {

@@ -51,7 +51,7 @@ class CredentialReviews implements SchedulingConfigurer {
     void reviewDue() {
         for (HygieneCandidates.Candidate due : candidates.dueAt(clock.instant(), policy)) {
             try {
-                commands.sendAs(new ReviewCredential(due.credentialId(), due.kind()), AuditMetadata.SYSTEM);
+                commands.sendAsSystem(new ReviewCredential(due.credentialId(), due.kind()));
             } catch (AggregateNotFoundException | ConcurrencyException raced) {
                 log.debug("Credential {} changed meanwhile; reviewed again next time", due.credentialId());
             } catch (RuntimeException e) {

@@ -11,8 +11,7 @@ import dev.idcred.shared.common.PatchOperation;
 import dev.idcred.shared.common.RightsCatalogue;
 import dev.idcred.shared.credential.CredentialStates;
 import dev.idcred.shared.credential.OwnerFacts;
-import dev.idcred.shared.identity.GrantUserLevel;
-import dev.idcred.shared.identity.RevokeUserLevel;
+import dev.idcred.shared.identity.ChangeUserLevels;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,8 +26,8 @@ import java.util.TreeSet;
 
 /**
  * Grants and revokes user levels through a JSON Patch on {@code /capabilities}: the patch is applied to the levels
- * the identity holds now, and each difference becomes a {@link GrantUserLevel} or {@link RevokeUserLevel}. Every
- * level is checked against the catalogue before the first command, so a refused patch changes nothing.
+ * the identity holds now, and the result becomes one {@link ChangeUserLevels}, which grants and revokes all of the
+ * differences or none.
  */
 @RestController
 @RequestMapping("/v3/auth-users")
@@ -101,18 +99,7 @@ class AuthUserController {
                 throw new DomainException(ErrorCode.UNKNOWN_USER_LEVEL, "Unknown user level: " + level);
             }
         }
-        var commandsToSend = new ArrayList<Object>();
-        target.stream().filter(level -> !held.contains(level)).forEach(l -> commandsToSend.add(new GrantUserLevel(id, l)));
-        held.stream().filter(level -> !target.contains(level)).forEach(l -> commandsToSend.add(new RevokeUserLevel(id, l)));
-        IdentityDetails result = null;
-        for (Object command : commandsToSend) {
-            result = commands.send(command, caller);
-        }
-        if (result == null) {
-            OwnerFacts unchanged = states.identity(id).orElseThrow();
-            return new AuthUserResponse(tenant, id, id, unchanged.kind().name(), unchanged.name(), unchanged.name(),
-                    List.copyOf(new TreeSet<>(unchanged.levels())));
-        }
+        IdentityDetails result = commands.send(new ChangeUserLevels(id, Set.copyOf(target)), caller);
         return AuthUserResponse.of(tenant, result);
     }
 }

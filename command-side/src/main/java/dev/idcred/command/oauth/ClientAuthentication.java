@@ -61,12 +61,14 @@ class ClientAuthentication {
             mistyped.increment();
             throw failed(client, address);
         }
-        return states.credential(client.id())
+        Authenticated authenticated = states.credential(client.id())
                 .filter(credential -> credential.usableAt(now))
                 .flatMap(credential -> credential.credential()
                         .validSecret(hash -> hasher.matches(client.secret(), hash), now)
                         .map(version -> new Authenticated(credential, version.version())))
                 .orElseThrow(() -> failed(client, address));
+        failures.succeeded(client.id(), address);
+        return authenticated;
     }
 
     private TokenRequestRefused failed(ClientCredentials client, String address) {

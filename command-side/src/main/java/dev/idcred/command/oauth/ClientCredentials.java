@@ -1,5 +1,6 @@
 package dev.idcred.command.oauth;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -31,7 +32,9 @@ record ClientCredentials(String id, String secret) {
             if (colon < 0) {
                 throw TokenRequestRefused.invalidClient();
             }
-            return new ClientCredentials(decoded.substring(0, colon), decoded.substring(colon + 1));
+            // RFC 6749 §2.3.1: both are form-encoded before they are joined, as standard clients send them.
+            return new ClientCredentials(URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+                    URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             throw TokenRequestRefused.invalidClient();
         }

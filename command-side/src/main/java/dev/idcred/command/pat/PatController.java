@@ -7,14 +7,10 @@ import dev.idcred.command.Ids;
 import dev.idcred.command.TextRules;
 import dev.idcred.command.credential.SecretRotationBody;
 import dev.idcred.command.secret.SecretIssuer;
-import dev.idcred.shared.common.DomainException;
-import dev.idcred.shared.common.ErrorCode;
 import dev.idcred.shared.common.PatchOperation;
-import dev.idcred.shared.common.Rights;
 import dev.idcred.shared.hygiene.RotateSecret;
 import dev.idcred.shared.pat.CreatePersonalAccessToken;
 import dev.idcred.shared.pat.DeletePersonalAccessToken;
-import dev.idcred.shared.pat.TokenActor;
 import dev.idcred.shared.pat.UpdatePersonalAccessToken;
 import dev.idcred.shared.usage.CredentialKind;
 import org.springframework.http.HttpStatus;
@@ -67,11 +63,6 @@ class PatController {
     PersonalAccessTokenResponse create(@RequestBody CreatePersonalAccessTokenRequest request, Caller caller) {
         String ownerId = request.ownerId() == null ? caller.identityId()
                 : TextRules.validId("ownerId", caller.resolve(request.ownerId()));
-        TokenActor actor = actor(caller);
-        if (!actor.mayManageTokensOf(ownerId)) {
-            throw new DomainException(ErrorCode.FORBIDDEN,
-                    "Creating a token for another identity needs " + Rights.ALL_PATS_MANAGE);
-        }
         SecretIssuer.IssuedSecret secret = secrets.issue();
         PatDetails created = commands.send(new CreatePersonalAccessToken(Ids.next(), ownerId, request.name(),
                 request.scope(), request.accessTokenValiditySeconds(), secret.hash(), request.expiresAt()), caller);
@@ -81,7 +72,7 @@ class PatController {
     @PatchMapping("/{id}")
     PersonalAccessTokenResponse update(@PathVariable String id, @RequestBody List<PatchOperation> patch,
                                        Caller caller) {
-        PatDetails updated = commands.send(new UpdatePersonalAccessToken(id, patch, actor(caller)), caller);
+        PatDetails updated = commands.send(new UpdatePersonalAccessToken(id, patch), caller);
         return PersonalAccessTokenResponse.of(updated, null);
     }
 
@@ -93,7 +84,7 @@ class PatController {
         SecretRotationBody.Request asked = request == null ? SecretRotationBody.Request.DEFAULTS : request;
         SecretIssuer.IssuedSecret secret = secrets.issue();
         RotateSecret.Rotation rotation = commands.send(new RotateSecret(id, CredentialKind.PERSONAL_ACCESS_TOKEN,
-                secret.hash(), asked.gracePeriodSeconds(), asked.expiresAt(), actor(caller)), caller);
+                secret.hash(), asked.gracePeriodSeconds(), asked.expiresAt()), caller);
         return new SecretRotationBody.Response(id, secret.secret(), rotation.version(),
                 rotation.previousValidUntil(), rotation.expiresAt());
     }
@@ -101,10 +92,6 @@ class PatController {
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String id, Caller caller) {
-        commands.send(new DeletePersonalAccessToken(id, actor(caller), "Deleted by " + caller.identityId()), caller);
-    }
-
-    private static TokenActor actor(Caller caller) {
-        return new TokenActor(caller.identityId(), caller.holds(Rights.ALL_PATS_MANAGE));
+        commands.send(new DeletePersonalAccessToken(id, "Deleted by " + caller.identityId()), caller);
     }
 }

@@ -23,8 +23,9 @@ import dev.idcred.shared.pat.PersonalAccessTokenCreated;
 import dev.idcred.shared.pat.PersonalAccessTokenDeleted;
 import dev.idcred.shared.pat.PersonalAccessTokenUpdated;
 import dev.idcred.shared.pat.PersonalAccessTokenUsed;
-import dev.idcred.shared.pat.TokenActor;
 import dev.idcred.shared.pat.UpdatePersonalAccessToken;
+import dev.idcred.shared.policy.Actor;
+import dev.idcred.shared.policy.CredentialPolicy;
 import dev.idcred.shared.token.AccessTokenRevoked;
 import dev.idcred.shared.usage.CredentialKind;
 import dev.idcred.shared.usage.Usage;
@@ -69,13 +70,16 @@ public class PersonalAccessToken {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public PatDetails create(CreatePersonalAccessToken command, CredentialStates states, PatRegistry registry,
-                             RightsCatalogue catalogue, TenantPolicy policy, Clock clock) {
+    public PatDetails create(CreatePersonalAccessToken command, Actor actor, CredentialPolicy access,
+                             CredentialStates states, PatRegistry registry, RightsCatalogue catalogue,
+                             TenantPolicy policy, Clock clock) {
         OwnerFacts owner = states.identity(command.ownerId()).orElseThrow(() -> new DomainException(
                 ErrorCode.NOT_FOUND, "No such owner identity: " + command.ownerId()));
+        access.ensureMayCreateFor(actor, owner);
         ensureOwnerAccessNotEnded(owner, clock);
         String validName = validName(command.name());
         List<String> validScope = ScopeRules.validScope(command.scope(), catalogue);
+        access.ensureMayHand(actor, validScope, owner);
         int validity = validity(command.accessTokenValiditySeconds());
         Instant now = clock.instant();
         Instant expiresAt = CredentialRules.expiry(CredentialKind.PERSONAL_ACCESS_TOKEN, command.expiresAt(), policy,
@@ -90,12 +94,17 @@ public class PersonalAccessToken {
     }
 
     @CommandHandler
-    public PatDetails handle(UpdatePersonalAccessToken command, CredentialStates states, PatRegistry registry,
-                             RightsCatalogue catalogue, Clock clock) {
-        ensureActorMayManage(command.actor());
+    public PatDetails handle(UpdatePersonalAccessToken command, Actor actor, CredentialPolicy access,
+                             CredentialStates states, PatRegistry registry, RightsCatalogue catalogue, Clock clock) {
+        access.ensureMayManageToken(actor, ownerId, tokenId);
         var patched = JsonPatches.apply(new PatPatchDocument(name, scope), command.patch(), PatPatchDocument.class);
         String validName = validName(patched.name());
         List<String> validScope = ScopeRules.validScope(patched.scope(), catalogue);
+        if (!validScope.equals(scope)) {
+            OwnerFacts owner = owner(states);
+            access.ensureMayTakeOver(actor, owner);
+            access.ensureMayHand(actor, validScope, owner);
+        }
         if (!validName.equals(name)) {
             registry.lockOwner(ownerId);
             ensureNameIsFree(registry, ownerId, validName, tokenId);
@@ -108,8 +117,9 @@ public class PersonalAccessToken {
     }
 
     @CommandHandler
-    public void handle(DeletePersonalAccessToken command, PatRegistry registry, Clock clock) {
-        ensureActorMayManage(command.actor());
+    public void handle(DeletePersonalAccessToken command, Actor actor, CredentialPolicy access, PatRegistry registry,
+                       Clock clock) {
+        access.ensureMayManageToken(actor, ownerId, tokenId);
         registry.remove(tokenId);
         apply(new PersonalAccessTokenDeleted(tokenId, ownerId, command.reason(), clock.instant()));
     }
@@ -124,9 +134,16 @@ public class PersonalAccessToken {
         apply(new PersonalAccessTokenUsed(tokenId, usedAt, usage));
     }
 
-    /** A new secret, the earlier ones valid for a grace period; its expiry renewed under a maximum lifetime. */
-    public RotateSecret.Rotation rotate(RotateSecret command, TenantPolicy policy, Instant now) {
-        ensureActorMayManage(command.actor());
+    /**
+     * A new secret, the earlier ones valid for a grace period; its expiry renewed under a maximum lifetime. The new
+     * secret goes to the actor, so it must be one who may hold what the token can do.
+     */
+    public RotateSecret.Rotation rotate(RotateSecret command, Actor actor, CredentialPolicy access,
+                                        CredentialStates states, TenantPolicy policy, Instant now) {
+        access.ensureMayManageToken(actor, ownerId, tokenId);
+        OwnerFacts owner = owner(states);
+        access.ensureMayTakeOver(actor, owner);
+        access.ensureMayHand(actor, scope, owner);
         SecretRotated rotated = CredentialRules.rotation(facts, command, policy, now);
         apply(rotated);
         return new RotateSecret.Rotation(tokenId, rotated.version(), rotated.previousValidUntil(), rotated.expiresAt());
@@ -181,11 +198,9 @@ public class PersonalAccessToken {
         }
     }
 
-    /** Hides tokens of others from a caller who may manage only its own: they answer as not found. */
-    private void ensureActorMayManage(TokenActor actor) {
-        if (actor == null || !actor.mayManageTokensOf(ownerId)) {
-            throw new DomainException(ErrorCode.NOT_FOUND, "No such personal access token: " + tokenId);
-        }
+    private OwnerFacts owner(CredentialStates states) {
+        return states.identity(ownerId).orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND,
+                "No such personal access token: " + tokenId));
     }
 
     private static String validName(String name) {

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,21 +56,40 @@ class WebhookDeliveries {
                 Timestamp.from(now));
     }
 
-    /** Claims up to {@code limit} due deliveries, each the earliest pending one of its webhook and credential. */
-    List<Delivery> claimDue(Instant now, int limit) {
+    /**
+     * Claims up to {@code limit} due deliveries, each the earliest pending one of its webhook and credential, none of
+     * the webhooks in {@code busy} (those this instance already sends as much to as it will).
+     */
+    List<Delivery> claimDue(Instant now, int limit, Collection<String> busy) {
         Timestamp at = Timestamp.from(now);
-        return jdbc.query("""
+        return jdbc.query(connection -> {
+            var statement = connection.prepareStatement(CLAIM_DUE);
+            statement.setTimestamp(1, Timestamp.from(now.plus(CLAIM)));
+            statement.setTimestamp(2, at);
+            statement.setTimestamp(3, at);
+            statement.setArray(4, connection.createArrayOf("varchar", busy.toArray()));
+            statement.setInt(5, limit);
+            return statement;
+        }, ROW);
+    }
+
+    private static final String CLAIM_DUE = """
                 update webhook_delivery set claimed_until = ?
                 where delivery_id in (
                     select d.delivery_id from webhook_delivery d
                     where d.status = 'PENDING' and d.next_attempt_at <= ?
                       and (d.claimed_until is null or d.claimed_until < ?)
+                      and not (d.webhook_id = any(?))
                       and not exists (select 1 from webhook_delivery e
                                       where e.webhook_id = d.webhook_id and e.credential_id = d.credential_id
                                         and e.status = 'PENDING' and e.log_position < d.log_position)
                     order by d.next_attempt_at, d.log_position limit ?
                     for update skip locked)
-                returning""" + " " + COLUMNS, ROW, Timestamp.from(now.plus(CLAIM)), at, at, limit);
+                returning""" + " " + COLUMNS;
+
+    /** Gives a claimed delivery back, untried, for this or another instance to send. */
+    void release(long deliveryId) {
+        jdbc.update("update webhook_delivery set claimed_until = null where delivery_id = ?", deliveryId);
     }
 
     void delivered(long deliveryId, int statusCode, Instant now) {

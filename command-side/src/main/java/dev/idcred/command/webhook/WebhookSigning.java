@@ -15,7 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Webhook signing secrets and signatures. A webhook's secret is derived, never stored: HMAC-SHA256, under a key
  * derived from the service's pepper, of the webhook's id and a random salt its events carry. So the log holds only
  * the salt, useless without the pepper, and the secret can be shown once and still sign every delivery. A delivery
- * is signed over {@code timestamp + "." + body}; the receiver recomputes it and refuses a timestamp too old.
+ * is signed over {@code deliveryId + "." + timestamp + "." + body}; the receiver recomputes it and refuses a
+ * timestamp too old.
  */
 @Component
 class WebhookSigning {
@@ -45,11 +46,15 @@ class WebhookSigning {
         return SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(derived);
     }
 
-    /** The signature header's value: {@code v1=} and the hex HMAC-SHA256 of {@code timestamp.body} under the secret. */
-    static String signature(String secret, long timestamp, String body) {
+    /**
+     * The signature header's value: {@code v2=} and the hex HMAC-SHA256 under the secret of
+     * {@code deliveryId.timestamp.body}, so neither the delivery id a receiver drops repeats by, nor the time, nor
+     * the body can be changed without breaking it.
+     */
+    static String signature(String secret, long deliveryId, long timestamp, String body) {
         byte[] mac = hmac(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM),
-                (timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
-        return "v1=" + HexFormat.of().formatHex(mac);
+                (deliveryId + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
+        return "v2=" + HexFormat.of().formatHex(mac);
     }
 
     private static byte[] hmac(SecretKeySpec key, byte[] data) {

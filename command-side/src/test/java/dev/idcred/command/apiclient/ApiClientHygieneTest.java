@@ -23,6 +23,8 @@ import dev.idcred.shared.usage.CredentialKind;
 import dev.idcred.shared.usage.RecordUsage;
 import dev.idcred.shared.usage.Usage;
 import org.axonframework.commandhandling.CommandHandler;
+import dev.idcred.shared.policy.Actor;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 
@@ -41,17 +43,22 @@ class ApiClientHygieneTest {
     private static final String HASH = "hmac-sha256:01";
     private static final Duration MONTH = Duration.ofDays(30);
 
+    private static final Fixtures.Identities IDENTITIES = new Fixtures.Identities()
+            .with(ADMIN, IdentityKind.USER, "ORG_ADMIN");
+    private static final MetaData AS_ADMIN = Fixtures.as(Fixtures.administrator(ADMIN));
+
     private static AggregateTestFixture<ApiClient> fixture(TenantPolicy policy) {
         var fixture = new AggregateTestFixture<>(ApiClient.class);
-        fixture.registerInjectableResource(new Fixtures.Identities().with(ADMIN, IdentityKind.USER, "ORG_ADMIN"));
+        fixture.registerInjectableResource(IDENTITIES);
         fixture.registerInjectableResource(Fixtures.CATALOGUE);
+        fixture.registerInjectableResource(Fixtures.POLICY);
         fixture.registerInjectableResource(Fixtures.CLOCK);
         fixture.registerInjectableResource(policy);
         fixture.registerAnnotatedCommandHandler(new Object() {
             @CommandHandler
-            RotateSecret.Rotation handle(RotateSecret command) {
+            RotateSecret.Rotation handle(RotateSecret command, Actor actor) {
                 return fixture.getRepository().load(command.credentialId())
-                        .invoke(client -> client.rotate(command, policy, NOW));
+                        .invoke(client -> client.rotate(command, actor, Fixtures.POLICY, IDENTITIES, policy, NOW));
             }
 
             @CommandHandler
@@ -87,7 +94,7 @@ class ApiClientHygieneTest {
     @Test
     void aRotationAddsTheNextVersionAndKeepsTheEarlierOneForTheGracePeriod() {
         fixture(TenantPolicy.none()).given(created("API", NOW.minusSeconds(60), null))
-                .when(new RotateSecret(CLIENT, CredentialKind.API_CLIENT, "hmac-sha256:02", 3_600, null, null))
+                .when(new RotateSecret(CLIENT, CredentialKind.API_CLIENT, "hmac-sha256:02", 3_600, null), AS_ADMIN)
                 .expectEvents(new SecretRotated(CLIENT, CredentialKind.API_CLIENT, ADMIN, 2, "hmac-sha256:02",
                         NOW.plusSeconds(3_600), null, NOW))
                 .expectResultMessagePayload(new RotateSecret.Rotation(CLIENT, 2, NOW.plusSeconds(3_600), null));
@@ -96,7 +103,7 @@ class ApiClientHygieneTest {
     @Test
     void withoutAGracePeriodTheEarlierSecretsGetADay() {
         fixture(TenantPolicy.none()).given(created("API", NOW.minusSeconds(60), null))
-                .when(new RotateSecret(CLIENT, CredentialKind.API_CLIENT, "hmac-sha256:02", null, null, null))
+                .when(new RotateSecret(CLIENT, CredentialKind.API_CLIENT, "hmac-sha256:02", null, null), AS_ADMIN)
                 .expectEvents(new SecretRotated(CLIENT, CredentialKind.API_CLIENT, ADMIN, 2, "hmac-sha256:02",
                         NOW.plusSeconds(86_400), null, NOW));
     }
@@ -104,8 +111,8 @@ class ApiClientHygieneTest {
     @Test
     void aGracePeriodBeyondSevenDaysIsRefused() {
         fixture(TenantPolicy.none()).given(created("API", NOW.minusSeconds(60), null))
-                .when(new RotateSecret(CLIENT, CredentialKind.API_CLIENT, "hmac-sha256:02", 7 * 86_400 + 1, null,
-                        null))
+                .when(new RotateSecret(CLIENT, CredentialKind.API_CLIENT, "hmac-sha256:02", 7 * 86_400 + 1, null),
+                        AS_ADMIN)
                 .expectException(refusedWith(ErrorCode.INVALID_VALUE))
                 .expectNoEvents();
     }
@@ -113,7 +120,7 @@ class ApiClientHygieneTest {
     @Test
     void aVaKeyRotatesOnlyWithItsAppliance() {
         fixture(TenantPolicy.none()).given(created("VA", NOW.minusSeconds(60), null))
-                .when(new RotateSecret(CLIENT, CredentialKind.API_CLIENT, "hmac-sha256:02", 0, null, null))
+                .when(new RotateSecret(CLIENT, CredentialKind.API_CLIENT, "hmac-sha256:02", 0, null), AS_ADMIN)
                 .expectException(refusedWith(ErrorCode.VIRTUAL_APPLIANCE_KEY_PROTECTED))
                 .expectNoEvents();
     }
@@ -121,14 +128,14 @@ class ApiClientHygieneTest {
     @Test
     void anExpiredClientIsNotRotatedBackToLife() {
         fixture(TenantPolicy.none()).given(created("API", NOW.minusSeconds(600), NOW.minusSeconds(1)))
-                .when(new RotateSecret(CLIENT, CredentialKind.API_CLIENT, "hmac-sha256:02", 0, null, null))
+                .when(new RotateSecret(CLIENT, CredentialKind.API_CLIENT, "hmac-sha256:02", 0, null), AS_ADMIN)
                 .expectException(refusedWith(ErrorCode.CONFLICT));
     }
 
     @Test
     void anExpiryInThePastIsRefusedOnCreate() {
         fixture(TenantPolicy.none()).givenNoPriorActivity()
-                .when(new CreateApiClient(CLIENT, ADMIN, null, settings(true), HASH, NOW))
+                .when(new CreateApiClient(CLIENT, ADMIN, null, settings(true), HASH, NOW), AS_ADMIN)
                 .expectException(refusedWith(ErrorCode.INVALID_VALUE))
                 .expectNoEvents();
     }
@@ -139,17 +146,17 @@ class ApiClientHygieneTest {
         CredentialExpiringSoon warning = new CredentialExpiringSoon(CLIENT, CredentialKind.API_CLIENT, ADMIN, expiry,
                 NOW);
         fixture(TenantPolicy.none()).given(created("API", NOW.minus(MONTH), expiry))
-                .when(new ReviewCredential(CLIENT, CredentialKind.API_CLIENT))
+                .when(new ReviewCredential(CLIENT, CredentialKind.API_CLIENT), AS_ADMIN)
                 .expectEvents(warning);
         fixture(TenantPolicy.none()).given(created("API", NOW.minus(MONTH), expiry), warning)
-                .when(new ReviewCredential(CLIENT, CredentialKind.API_CLIENT))
+                .when(new ReviewCredential(CLIENT, CredentialKind.API_CLIENT), AS_ADMIN)
                 .expectNoEvents();
     }
 
     @Test
     void aClientFarFromItsExpiryIsNotWarned() {
         fixture(TenantPolicy.none()).given(created("API", NOW.minus(MONTH), NOW.plus(Duration.ofDays(8))))
-                .when(new ReviewCredential(CLIENT, CredentialKind.API_CLIENT))
+                .when(new ReviewCredential(CLIENT, CredentialKind.API_CLIENT), AS_ADMIN)
                 .expectNoEvents();
     }
 
@@ -158,10 +165,10 @@ class ApiClientHygieneTest {
         Instant expiry = NOW.minusSeconds(5);
         CredentialExpired noted = new CredentialExpired(CLIENT, CredentialKind.API_CLIENT, ADMIN, expiry, NOW);
         fixture(TenantPolicy.none()).given(created("API", NOW.minus(MONTH), expiry))
-                .when(new ReviewCredential(CLIENT, CredentialKind.API_CLIENT))
+                .when(new ReviewCredential(CLIENT, CredentialKind.API_CLIENT), AS_ADMIN)
                 .expectEvents(noted);
         fixture(TenantPolicy.none()).given(created("API", NOW.minus(MONTH), expiry), noted)
-                .when(new ReviewCredential(CLIENT, CredentialKind.API_CLIENT))
+                .when(new ReviewCredential(CLIENT, CredentialKind.API_CLIENT), AS_ADMIN)
                 .expectNoEvents();
     }
 
@@ -170,13 +177,13 @@ class ApiClientHygieneTest {
         var policy = new TenantPolicy(null, Duration.ofDays(7), MONTH, Duration.ofDays(7));
         Instant created = NOW.minus(Duration.ofDays(25));
         fixture(policy).given(created("API", created, null))
-                .when(new ReviewCredential(CLIENT, CredentialKind.API_CLIENT))
+                .when(new ReviewCredential(CLIENT, CredentialKind.API_CLIENT), AS_ADMIN)
                 .expectEvents(new CredentialUnusedWarning(CLIENT, CredentialKind.API_CLIENT, ADMIN, created,
                         created.plus(MONTH), NOW));
 
         Instant longAgo = NOW.minus(Duration.ofDays(31));
         fixture(policy).given(created("API", longAgo, null))
-                .when(new ReviewCredential(CLIENT, CredentialKind.API_CLIENT))
+                .when(new ReviewCredential(CLIENT, CredentialKind.API_CLIENT), AS_ADMIN)
                 .expectEvents(new ApiClientUpdated(CLIENT, settings(false), NOW,
                         "Unused since " + longAgo + ", longer than the tenant's limit of " + MONTH));
     }
@@ -186,7 +193,7 @@ class ApiClientHygieneTest {
         var policy = new TenantPolicy(null, Duration.ofDays(7), MONTH, Duration.ofDays(7));
         fixture(policy).given(created("API", NOW.minus(Duration.ofDays(40)), null),
                         new ApiClientUsed(CLIENT, NOW.minus(Duration.ofDays(2)), Usage.single()))
-                .when(new ReviewCredential(CLIENT, CredentialKind.API_CLIENT))
+                .when(new ReviewCredential(CLIENT, CredentialKind.API_CLIENT), AS_ADMIN)
                 .expectNoEvents();
     }
 
@@ -194,7 +201,7 @@ class ApiClientHygieneTest {
     void vaKeysAreNotStoppedForDisuse() {
         var policy = new TenantPolicy(null, Duration.ofDays(7), MONTH, Duration.ofDays(7));
         fixture(policy).given(created("VA", NOW.minus(Duration.ofDays(90)), null))
-                .when(new ReviewCredential(CLIENT, CredentialKind.API_CLIENT))
+                .when(new ReviewCredential(CLIENT, CredentialKind.API_CLIENT), AS_ADMIN)
                 .expectNoEvents();
     }
 
@@ -203,7 +210,7 @@ class ApiClientHygieneTest {
         CredentialLeaked leaked = new CredentialLeaked(CLIENT, CredentialKind.API_CLIENT, ADMIN, 1, "scanner",
                 "https://paste.example/1", NOW);
         fixture(TenantPolicy.none()).given(created("API", NOW.minus(MONTH), null))
-                .when(new ReportLeak(CLIENT, CredentialKind.API_CLIENT, HASH, "scanner", "https://paste.example/1"))
+                .when(new ReportLeak(CLIENT, CredentialKind.API_CLIENT, HASH, "scanner", "https://paste.example/1"), AS_ADMIN)
                 .expectEvents(leaked, new ApiClientUpdated(CLIENT, settings(false), NOW,
                         "Secret version 1 leaked at https://paste.example/1, reported by scanner"))
                 .expectResultMessagePayload(true);
@@ -214,7 +221,7 @@ class ApiClientHygieneTest {
         fixture(TenantPolicy.none()).given(created("API", NOW.minus(MONTH), null),
                         new SecretRotated(CLIENT, CredentialKind.API_CLIENT, ADMIN, 2, "hmac-sha256:02",
                                 NOW.minusSeconds(10), null, NOW.minusSeconds(60)))
-                .when(new ReportLeak(CLIENT, CredentialKind.API_CLIENT, HASH, "scanner", null))
+                .when(new ReportLeak(CLIENT, CredentialKind.API_CLIENT, HASH, "scanner", null), AS_ADMIN)
                 .expectNoEvents()
                 .expectResultMessagePayload(false);
     }
@@ -223,7 +230,7 @@ class ApiClientHygieneTest {
     void aUsageTallyIsRecordedAsTheTokenEndpointSentIt() {
         var usage = new Usage(3, List.of(1), List.of(new ClientSeen("203.0.113.9", "FR", NOW)));
         fixture(TenantPolicy.none()).given(created("API", NOW.minus(MONTH), null))
-                .when(new RecordUsage(CLIENT, CredentialKind.API_CLIENT, NOW, usage))
+                .when(new RecordUsage(CLIENT, CredentialKind.API_CLIENT, NOW, usage), AS_ADMIN)
                 .expectEvents(new ApiClientUsed(CLIENT, NOW, usage));
     }
 }

@@ -16,6 +16,7 @@ import dev.idcred.shared.common.PatchOperation;
 import dev.idcred.shared.common.Scopes;
 import dev.idcred.shared.credential.OwnerFacts;
 import dev.idcred.shared.hygiene.TenantPolicy;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,8 @@ class ApiClientTest {
     private static final String HASH = "hmac-sha256:00";
     private static final int ONE_MONTH_IN_SECONDS = 30 * 86_400;
 
+    private static final MetaData AS_ADMIN = Fixtures.as(Fixtures.administrator(ADMIN));
+
     private AggregateTestFixture<ApiClient> fixture;
 
     @BeforeEach
@@ -46,6 +49,7 @@ class ApiClientTest {
                 .with(SUPPORT, IdentityKind.SUPPORT, "ORG_ADMIN")
                 .with(SERVICES, IdentityKind.SERVICES, "ORG_ADMIN"));
         fixture.registerInjectableResource(Fixtures.CATALOGUE);
+        fixture.registerInjectableResource(Fixtures.POLICY);
         fixture.registerInjectableResource(Fixtures.CLOCK);
         fixture.registerInjectableResource(TenantPolicy.none());
     }
@@ -68,7 +72,7 @@ class ApiClientTest {
     void refreshTokenValidityDefaultsToOneMonthWhenRefreshTokenIsSelected() {
         fixture.givenNoPriorActivity()
                 .when(new CreateApiClient(CLIENT, ADMIN, null,
-                        settings(List.of(GrantType.REFRESH_TOKEN), null, null, null), HASH, null))
+                        settings(List.of(GrantType.REFRESH_TOKEN), null, null, null), HASH, null), AS_ADMIN)
                 .expectEvents(new ApiClientCreated(CLIENT, ADMIN, "API", new ApiClientSettings("app", "an app", null,
                         null, 600, ONE_MONTH_IN_SECONDS, List.of(), List.of(GrantType.REFRESH_TOKEN), "OFFLINE",
                         "CONFIDENTIAL", false, true, false, false, List.of(Scopes.DEFAULT)), HASH, NOW, null));
@@ -78,7 +82,7 @@ class ApiClientTest {
     void chosenRefreshTokenValidityIsKept() {
         ApiClientSettings given = settings(List.of(GrantType.REFRESH_TOKEN), null, 3600, null);
         fixture.givenNoPriorActivity()
-                .when(new CreateApiClient(CLIENT, ADMIN, null, given, HASH, null))
+                .when(new CreateApiClient(CLIENT, ADMIN, null, given, HASH, null), AS_ADMIN)
                 .expectEvents(created(given, "API"));
         assertThat(ApiClientPolicy.complete(given, Fixtures.CATALOGUE).refreshTokenValiditySeconds()).isEqualTo(3600);
     }
@@ -87,7 +91,7 @@ class ApiClientTest {
     void authorizationCodeWithoutRedirectUrlIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new CreateApiClient(CLIENT, ADMIN, null,
-                        settings(List.of(GrantType.AUTHORIZATION_CODE), List.of(), null, null), HASH, null))
+                        settings(List.of(GrantType.AUTHORIZATION_CODE), List.of(), null, null), HASH, null), AS_ADMIN)
                 .expectException(refusedWith(ErrorCode.REDIRECT_URI_REQUIRED))
                 .expectNoEvents();
     }
@@ -96,7 +100,7 @@ class ApiClientTest {
     void redirectUrlThatIsNotAbsoluteHttpsIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new CreateApiClient(CLIENT, ADMIN, null, settings(List.of(GrantType.AUTHORIZATION_CODE),
-                        List.of("http://app.example.com/callback"), null, null), HASH, null))
+                        List.of("http://app.example.com/callback"), null, null), HASH, null), AS_ADMIN)
                 .expectException(refusedWith(ErrorCode.INVALID_VALUE))
                 .expectNoEvents();
     }
@@ -106,7 +110,7 @@ class ApiClientTest {
         ApiClientSettings given = settings(List.of(GrantType.AUTHORIZATION_CODE),
                 List.of("https://app.example.com/callback"), null, null);
         fixture.givenNoPriorActivity()
-                .when(new CreateApiClient(CLIENT, ADMIN, null, given, HASH, null))
+                .when(new CreateApiClient(CLIENT, ADMIN, null, given, HASH, null), AS_ADMIN)
                 .expectEvents(created(given, "API"));
     }
 
@@ -114,7 +118,7 @@ class ApiClientTest {
     void noScopeSelectedMeansTheDefaultScope() {
         ApiClientSettings given = settings(List.of(GrantType.CLIENT_CREDENTIALS), null, null, List.of());
         fixture.givenNoPriorActivity()
-                .when(new CreateApiClient(CLIENT, ADMIN, null, given, HASH, null))
+                .when(new CreateApiClient(CLIENT, ADMIN, null, given, HASH, null), AS_ADMIN)
                 .expectEvents(created(given, "API"));
         assertThat(ApiClientPolicy.complete(given, Fixtures.CATALOGUE).scope()).containsExactly(Scopes.DEFAULT);
     }
@@ -123,7 +127,7 @@ class ApiClientTest {
     void unknownScopeIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new CreateApiClient(CLIENT, ADMIN, null, settings(List.of(GrantType.CLIENT_CREDENTIALS),
-                        null, null, List.of("idn:no-such-thing:read")), HASH, null))
+                        null, null, List.of("idn:no-such-thing:read")), HASH, null), AS_ADMIN)
                 .expectException(refusedWith(ErrorCode.UNKNOWN_SCOPE))
                 .expectNoEvents();
     }
@@ -132,7 +136,7 @@ class ApiClientTest {
     void accessTypeOtherThanOnlineOrOfflineIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new CreateApiClient(CLIENT, ADMIN, null, new ApiClientSettings("app", "d", null, null, 600, null,
-                        null, null, "SOMETIMES", null, null, null, null, null, null), HASH, null))
+                        null, null, "SOMETIMES", null, null, null, null, null, null), HASH, null), AS_ADMIN)
                 .expectException(refusedWith(ErrorCode.INVALID_VALUE));
     }
 
@@ -140,21 +144,21 @@ class ApiClientTest {
     void homepageUrlThatIsNotAnAbsoluteHttpUrlIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new CreateApiClient(CLIENT, ADMIN, null, new ApiClientSettings("app", "d", null,
-                        "javascript:alert(1)", 600, null, null, null, null, null, null, null, null, null, null), HASH, null))
+                        "javascript:alert(1)", 600, null, null, null, null, null, null, null, null, null, null), HASH, null), AS_ADMIN)
                 .expectException(refusedWith(ErrorCode.INVALID_VALUE));
     }
 
     @Test
     void keyTypeDefaultsToApiAndAnyOtherGivenTypeIsKept() {
         fixture.givenNoPriorActivity()
-                .when(new CreateApiClient(CLIENT, ADMIN, "INTEGRATION", plain(), HASH, null))
+                .when(new CreateApiClient(CLIENT, ADMIN, "INTEGRATION", plain(), HASH, null), AS_ADMIN)
                 .expectEvents(created(plain(), "INTEGRATION"));
     }
 
     @Test
     void vaKeyCannotBeCreatedThroughTheApiClientEndpoints() {
         fixture.givenNoPriorActivity()
-                .when(new CreateApiClient(CLIENT, ADMIN, "VA", plain(), HASH, null))
+                .when(new CreateApiClient(CLIENT, ADMIN, "VA", plain(), HASH, null), AS_ADMIN)
                 .expectException(refusedWith(ErrorCode.VIRTUAL_APPLIANCE_KEY_PROTECTED))
                 .expectNoEvents();
     }
@@ -162,7 +166,7 @@ class ApiClientTest {
     @Test
     void vaKeyCannotBeDeletedThroughTheApiClientEndpoints() {
         fixture.given(created(plain(), "VA"))
-                .when(new DeleteApiClient(CLIENT))
+                .when(new DeleteApiClient(CLIENT), AS_ADMIN)
                 .expectException(refusedWith(ErrorCode.VIRTUAL_APPLIANCE_KEY_PROTECTED))
                 .expectNoEvents();
     }
@@ -170,7 +174,7 @@ class ApiClientTest {
     @Test
     void ordinaryKeyIsDeleted() {
         fixture.given(created(plain(), "API"))
-                .when(new DeleteApiClient(CLIENT))
+                .when(new DeleteApiClient(CLIENT), AS_ADMIN)
                 .expectEvents(new ApiClientDeleted(CLIENT, ADMIN, "API", NOW))
                 .expectMarkedDeleted();
     }
@@ -178,7 +182,7 @@ class ApiClientTest {
     @Test
     void supportAccountCannotCreateApiClientsWhateverItsLevels() {
         fixture.givenNoPriorActivity()
-                .when(new CreateApiClient(CLIENT, SUPPORT, null, plain(), HASH, null))
+                .when(new CreateApiClient(CLIENT, SUPPORT, null, plain(), HASH, null), AS_ADMIN)
                 .expectException(refusedWith(ErrorCode.CREATOR_MAY_NOT_OWN_API_CLIENTS))
                 .expectNoEvents();
     }
@@ -186,7 +190,7 @@ class ApiClientTest {
     @Test
     void servicesAccountCannotCreateApiClientsWhateverItsLevels() {
         fixture.givenNoPriorActivity()
-                .when(new CreateApiClient(CLIENT, SERVICES, null, plain(), HASH, null))
+                .when(new CreateApiClient(CLIENT, SERVICES, null, plain(), HASH, null), AS_ADMIN)
                 .expectException(refusedWith(ErrorCode.CREATOR_MAY_NOT_OWN_API_CLIENTS))
                 .expectNoEvents();
     }
@@ -197,14 +201,14 @@ class ApiClientTest {
                 600, null, null, List.of(GrantType.CLIENT_CREDENTIALS), null, null, null, null, null, null,
                 List.of("idn:oauth-clients:read")), Fixtures.CATALOGUE);
         fixture.given(created(plain(), "API"))
-                .when(new UpdateApiClient(CLIENT, List.of(new PatchOperation("replace", "/name", null, "renamed"))))
+                .when(new UpdateApiClient(CLIENT, List.of(new PatchOperation("replace", "/name", null, "renamed"))), AS_ADMIN)
                 .expectEvents(new ApiClientUpdated(CLIENT, renamed, NOW, null));
     }
 
     @Test
     void patchThatChangesNothingWritesNothing() {
         fixture.given(created(plain(), "API"))
-                .when(new UpdateApiClient(CLIENT, List.of(new PatchOperation("replace", "/name", null, "app"))))
+                .when(new UpdateApiClient(CLIENT, List.of(new PatchOperation("replace", "/name", null, "app"))), AS_ADMIN)
                 .expectNoEvents();
     }
 
@@ -212,7 +216,7 @@ class ApiClientTest {
     void patchThatAddsAuthorizationCodeWithoutRedirectUrlIsRefused() {
         fixture.given(created(plain(), "API"))
                 .when(new UpdateApiClient(CLIENT, List.of(
-                        new PatchOperation("add", "/grantTypes/-", null, "AUTHORIZATION_CODE"))))
+                        new PatchOperation("add", "/grantTypes/-", null, "AUTHORIZATION_CODE"))), AS_ADMIN)
                 .expectException(refusedWith(ErrorCode.REDIRECT_URI_REQUIRED))
                 .expectNoEvents();
     }
@@ -229,7 +233,7 @@ class ApiClientTest {
     @Test
     void patchOfAFieldThatIsNotPatchableIsRefused() {
         fixture.given(created(plain(), "API"))
-                .when(new UpdateApiClient(CLIENT, List.of(new PatchOperation("add", "/secret", null, "x"))))
+                .when(new UpdateApiClient(CLIENT, List.of(new PatchOperation("add", "/secret", null, "x"))), AS_ADMIN)
                 .expectException(refusedWith(ErrorCode.INVALID_VALUE))
                 .expectNoEvents();
     }

@@ -1,6 +1,7 @@
 package dev.idcred.command.pat;
 
 import dev.idcred.command.Fixtures;
+import dev.idcred.shared.common.Rights;
 import dev.idcred.shared.common.ErrorCode;
 import dev.idcred.shared.common.IdentityKind;
 import dev.idcred.shared.hygiene.CredentialLeaked;
@@ -12,9 +13,10 @@ import dev.idcred.shared.hygiene.TenantPolicy;
 import dev.idcred.shared.pat.CreatePersonalAccessToken;
 import dev.idcred.shared.pat.PersonalAccessTokenCreated;
 import dev.idcred.shared.pat.PersonalAccessTokenDeleted;
-import dev.idcred.shared.pat.TokenActor;
 import dev.idcred.shared.usage.CredentialKind;
 import org.axonframework.commandhandling.CommandHandler;
+import dev.idcred.shared.policy.Actor;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 
@@ -34,23 +36,27 @@ class PersonalAccessTokenHygieneTest {
     private static final String HASH = "hmac-sha256:01";
     private static final List<String> SCOPE = List.of("idn:oauth-clients:read");
     private static final Duration NINETY_DAYS = Duration.ofDays(90);
-    private static final TokenActor OWNER_ACTOR = new TokenActor(OWNER, false);
 
     private final InMemoryPatRegistry registry = new InMemoryPatRegistry();
 
+    private static final Fixtures.Identities IDENTITIES = new Fixtures.Identities().with(OWNER, IdentityKind.USER)
+            .with("other", IdentityKind.USER);
+    private static final MetaData AS_OWNER = Fixtures.as(Fixtures.person(OWNER, Rights.MY_PATS_READ,
+            Rights.MY_PATS_MANAGE, "idn:oauth-clients:read"));
+
     private AggregateTestFixture<PersonalAccessToken> fixture(TenantPolicy policy) {
         var fixture = new AggregateTestFixture<>(PersonalAccessToken.class);
-        fixture.registerInjectableResource(new Fixtures.Identities().with(OWNER, IdentityKind.USER)
-                .with("other", IdentityKind.USER));
+        fixture.registerInjectableResource(IDENTITIES);
         fixture.registerInjectableResource(registry);
         fixture.registerInjectableResource(Fixtures.CATALOGUE);
+        fixture.registerInjectableResource(Fixtures.POLICY);
         fixture.registerInjectableResource(Fixtures.CLOCK);
         fixture.registerInjectableResource(policy);
         fixture.registerAnnotatedCommandHandler(new Object() {
             @CommandHandler
-            RotateSecret.Rotation handle(RotateSecret command) {
+            RotateSecret.Rotation handle(RotateSecret command, Actor actor) {
                 return fixture.getRepository().load(command.credentialId())
-                        .invoke(token -> token.rotate(command, policy, NOW));
+                        .invoke(token -> token.rotate(command, actor, Fixtures.POLICY, IDENTITIES, policy, NOW));
             }
 
             @CommandHandler
@@ -79,7 +85,7 @@ class PersonalAccessTokenHygieneTest {
     @Test
     void underAMaximumLifetimeATokenWithoutExpiryGetsTheLongestAllowed() {
         fixture(maxLifetime(NINETY_DAYS)).givenNoPriorActivity()
-                .when(new CreatePersonalAccessToken(TOKEN, OWNER, "ci", SCOPE, null, HASH, null))
+                .when(new CreatePersonalAccessToken(TOKEN, OWNER, "ci", SCOPE, null, HASH, null), AS_OWNER)
                 .expectEvents(created(NOW, NOW.plus(NINETY_DAYS)));
     }
 
@@ -87,7 +93,7 @@ class PersonalAccessTokenHygieneTest {
     void underAMaximumLifetimeALongerExpiryIsRefused() {
         fixture(maxLifetime(NINETY_DAYS)).givenNoPriorActivity()
                 .when(new CreatePersonalAccessToken(TOKEN, OWNER, "ci", SCOPE, null, HASH,
-                        NOW.plus(NINETY_DAYS).plusSeconds(1)))
+                        NOW.plus(NINETY_DAYS).plusSeconds(1)), AS_OWNER)
                 .expectException(refusedWith(ErrorCode.INVALID_VALUE))
                 .expectNoEvents();
         assertThat(registry.countOf(OWNER)).isZero();
@@ -96,8 +102,8 @@ class PersonalAccessTokenHygieneTest {
     @Test
     void aRotationUnderAMaximumLifetimeRenewsTheExpiry() {
         fixture(maxLifetime(NINETY_DAYS)).given(created(NOW.minus(Duration.ofDays(60)), NOW.plus(Duration.ofDays(30))))
-                .when(new RotateSecret(TOKEN, CredentialKind.PERSONAL_ACCESS_TOKEN, "hmac-sha256:02", 0, null,
-                        OWNER_ACTOR))
+                .when(new RotateSecret(TOKEN, CredentialKind.PERSONAL_ACCESS_TOKEN, "hmac-sha256:02", 0, null),
+                        AS_OWNER)
                 .expectEvents(new SecretRotated(TOKEN, CredentialKind.PERSONAL_ACCESS_TOKEN, OWNER, 2,
                         "hmac-sha256:02", NOW, NOW.plus(NINETY_DAYS), NOW));
     }
@@ -105,8 +111,8 @@ class PersonalAccessTokenHygieneTest {
     @Test
     void anotherIdentitysTokenIsNotFoundForRotation() {
         fixture(TenantPolicy.none()).given(created(NOW.minusSeconds(60), null))
-                .when(new RotateSecret(TOKEN, CredentialKind.PERSONAL_ACCESS_TOKEN, "hmac-sha256:02", 0, null,
-                        new TokenActor("other", false)))
+                .when(new RotateSecret(TOKEN, CredentialKind.PERSONAL_ACCESS_TOKEN, "hmac-sha256:02", 0, null),
+                        Fixtures.as(Fixtures.person("other", Rights.MY_PATS_MANAGE)))
                 .expectException(refusedWith(ErrorCode.NOT_FOUND))
                 .expectNoEvents();
     }
@@ -117,7 +123,7 @@ class PersonalAccessTokenHygieneTest {
         Instant createdAt = NOW.minus(Duration.ofDays(31));
         registry.record(OWNER, TOKEN, "ci");
         fixture(policy).given(created(createdAt, null))
-                .when(new ReviewCredential(TOKEN, CredentialKind.PERSONAL_ACCESS_TOKEN))
+                .when(new ReviewCredential(TOKEN, CredentialKind.PERSONAL_ACCESS_TOKEN), AS_OWNER)
                 .expectEvents(new PersonalAccessTokenDeleted(TOKEN, OWNER,
                         "Unused since " + createdAt + ", longer than the tenant's limit of PT720H", NOW));
         assertThat(registry.countOf(OWNER)).isZero();
@@ -127,7 +133,7 @@ class PersonalAccessTokenHygieneTest {
     void aLeakedTokenIsDeleted() {
         registry.record(OWNER, TOKEN, "ci");
         fixture(TenantPolicy.none()).given(created(NOW.minusSeconds(60), null))
-                .when(new ReportLeak(TOKEN, CredentialKind.PERSONAL_ACCESS_TOKEN, HASH, "scanner", null))
+                .when(new ReportLeak(TOKEN, CredentialKind.PERSONAL_ACCESS_TOKEN, HASH, "scanner", null), AS_OWNER)
                 .expectEvents(new CredentialLeaked(TOKEN, CredentialKind.PERSONAL_ACCESS_TOKEN, OWNER, 1, "scanner",
                                 null, NOW),
                         new PersonalAccessTokenDeleted(TOKEN, OWNER, "Secret version 1 leaked, reported by scanner",

@@ -65,7 +65,7 @@ class WebhookIT {
         await().atMost(Duration.ofSeconds(15)).until(() -> of(pat).size() == 1);
         Received created = of(pat).get(0);
         assertThat(created.event()).isEqualTo("credential.created");
-        assertThat(created.signature()).isEqualTo(sign(secret, created.timestamp(), created.body()));
+        assertThat(created.signature()).isEqualTo(sign(secret, created));
         assertThat(Long.parseLong(created.timestamp())).isCloseTo(Instant.now().getEpochSecond(),
                 org.assertj.core.data.Offset.offset(60L));
         assertThat(created.body()).doesNotContain("hmac").doesNotContain("secretHash");
@@ -124,8 +124,8 @@ class WebhookIT {
         String pat = api.createPat(admin, owner, "resigned", null).expect(200).field("id");
         await().atMost(Duration.ofSeconds(15)).until(() -> of(pat).size() == 1);
         Received delivery = of(pat).get(0);
-        assertThat(delivery.signature()).isEqualTo(sign(rotated, delivery.timestamp(), delivery.body()))
-                .isNotEqualTo(sign(webhook.field("secret"), delivery.timestamp(), delivery.body()));
+        assertThat(delivery.signature()).isEqualTo(sign(rotated, delivery))
+                .isNotEqualTo(sign(webhook.field("secret"), delivery));
         api.delete("/v3/webhooks/" + webhook.field("id"), admin).expect(204);
         api.get("/v3/webhooks/" + webhook.field("id"), admin).expect(404);
     }
@@ -157,12 +157,13 @@ class WebhookIT {
         return receiver.getAddress().getPort();
     }
 
-    private static String sign(String secret, String timestamp, String body) {
+    /** What a receiver checks: the delivery id, the timestamp and the body, signed together. */
+    private static String sign(String secret, Received delivery) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "v1=" + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body)
-                    .getBytes(StandardCharsets.UTF_8)));
+            return "v2=" + HexFormat.of().formatHex(mac.doFinal((delivery.deliveryId() + "." + delivery.timestamp()
+                    + "." + delivery.body()).getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -145,20 +145,6 @@ class SecurityReviewIT {
     }
 
     @Test
-    void failedClientAuthenticationsAreThrottledPerClientWithRetryAfterAndAnEvent() {
-        Api.Response client = api.post("/v3/oauth-clients", admin, Map.of("name", "guessed at")).expect(200);
-        Api from = api.withHeaders(Map.of("X-Forwarded-For", "203.0.113." + (1 + new java.util.Random().nextInt(250))));
-        for (int i = 0; i < 10; i++) {
-            from.tokenRequest(client.field("id"), "wrong-" + i).expect(401);
-        }
-        Api.Response throttled = from.tokenRequest(client.field("id"), client.field("secret")).expect(429);
-        assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
-        assertThat(throttled.field("detailCode")).isEqualTo("429 Too many requests");
-        assertThat(api.get("/v3/audit-events?subjectId=" + client.field("id"), admin).expect(200).body()
-                .findValuesAsText("type")).contains("ClientAuthenticationThrottled");
-    }
-
-    @Test
     void failedClientAuthenticationsAreThrottledPerAddress() {
         Api from = api.withHeaders(Map.of("X-Forwarded-For", "198.18.0." + (1 + new java.util.Random().nextInt(250))));
         for (int i = 0; i < 50; i++) {

@@ -1,6 +1,5 @@
 package dev.idcred.shared.hygiene;
 
-import dev.idcred.shared.pat.TokenActor;
 import dev.idcred.shared.usage.CredentialKind;
 
 import java.time.Instant;
@@ -11,7 +10,7 @@ import java.time.Instant;
  * expiry. Answers a {@link Rotation}.
  */
 public record RotateSecret(String credentialId, CredentialKind kind, String secretHash, Integer gracePeriodSeconds,
-                           Instant expiresAt, TokenActor actor) {
+                           Instant expiresAt) {
 
     /** The new version, until when the earlier ones stay valid, and the credential's expiry from now on. */
     public record Rotation(String credentialId, int version, Instant previousValidUntil, Instant expiresAt) {

@@ -5,7 +5,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.List;
 
-/** Apply a JSON Patch to a token's name or scope, on behalf of {@code actor}. */
-public record UpdatePersonalAccessToken(@TargetAggregateIdentifier String tokenId, List<PatchOperation> patch,
-                                        TokenActor actor) {
+/** Apply a JSON Patch to a token's name or scope. */
+public record UpdatePersonalAccessToken(@TargetAggregateIdentifier String tokenId, List<PatchOperation> patch) {
 }
