@@ -7,7 +7,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
-/** The live personal access tokens whose owner's tenant access has ended: what {@link TenantAccessExpiry} deletes. */
+/**
+ * What a vendor account made that outlives its tenant access: the live personal access tokens it owns and the webhooks
+ * it registered, which {@link TenantAccessExpiry} deletes.
+ */
 @Component
 class OwnerAccessEnded {
 
@@ -19,6 +22,20 @@ class OwnerAccessEnded {
 
     OwnerAccessEnded(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** A webhook, who registered it, and when the registrant's access ended. */
+    record ExpiredWebhook(String webhookId, String registrantId, Instant accessEndedAt) {
+    }
+
+    /** Webhooks registered by identities whose tenant access ended at or before {@code now}. */
+    List<ExpiredWebhook> webhooksBy(Instant now) {
+        return jdbc.query("""
+                        select w.webhook_id, w.registered_by, i.tenant_access_expires_at
+                        from webhook w join access_identity i on i.identity_id = w.registered_by
+                        where i.tenant_access_expires_at <= ?""",
+                (row, i) -> new ExpiredWebhook(row.getString(1), row.getString(2), row.getTimestamp(3).toInstant()),
+                Timestamp.from(now));
     }
 
     /** Live tokens of identities whose tenant access ended at or before {@code now}. */

@@ -4,6 +4,7 @@ import dev.idcred.command.Commands;
 import dev.idcred.command.hygiene.ExpiryProperties;
 import dev.idcred.shared.common.AuditMetadata;
 import dev.idcred.shared.pat.DeletePersonalAccessToken;
+import dev.idcred.shared.webhook.DeleteWebhook;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,7 @@ import java.time.Duration;
 
 /**
  * The seed: personal access tokens of SUPPORT and SERVICES accounts are deleted when the account's tenant access
- * expires. Checked at start (so an expiry that passed while the service was down is enforced then) and every
+ * expires; so are the webhooks such an account registered, since nothing a vendor account makes outlives its access. Checked at start (so an expiry that passed while the service was down is enforced then) and every
  * {@code credentials.expiry.check-interval} (2 s) after; each deletion is a {@code PersonalAccessTokenDeleted} with
  * its reason, issued by the system. Several instances may race for a token: its aggregate deletes it once, and the
  * loser's attempt finds it deleted. From the instant of expiry the tokens are dead anyway (the gate and the token
@@ -27,13 +28,13 @@ class TenantAccessExpiry implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(TenantAccessExpiry.class);
 
-    private final OwnerAccessEnded tokens;
+    private final OwnerAccessEnded ended;
     private final Commands commands;
     private final Clock clock;
     private final Duration interval;
 
-    TenantAccessExpiry(OwnerAccessEnded tokens, Commands commands, Clock clock, ExpiryProperties properties) {
-        this.tokens = tokens;
+    TenantAccessExpiry(OwnerAccessEnded ended, Commands commands, Clock clock, ExpiryProperties properties) {
+        this.ended = ended;
         this.commands = commands;
         this.clock = clock;
         this.interval = properties.checkInterval();
@@ -41,11 +42,20 @@ class TenantAccessExpiry implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
-        tasks.addFixedDelayTask(this::deleteTokensOfExpiredAccounts, interval);
+        tasks.addFixedDelayTask(this::endWhatExpiredAccountsMade, interval);
     }
 
-    void deleteTokensOfExpiredAccounts() {
-        for (OwnerAccessEnded.ExpiredToken expired : tokens.tokensBy(clock.instant())) {
+    void endWhatExpiredAccountsMade() {
+        for (OwnerAccessEnded.ExpiredWebhook expired : ended.webhooksBy(clock.instant())) {
+            try {
+                commands.sendAsSystem(new DeleteWebhook(expired.webhookId()));
+                log.info("Deleted webhook {}: tenant access of {}, who registered it, expired at {}",
+                        expired.webhookId(), expired.registrantId(), expired.accessEndedAt());
+            } catch (AggregateNotFoundException alreadyDeleted) {
+                log.debug("Webhook {} was deleted meanwhile", expired.webhookId());
+            }
+        }
+        for (OwnerAccessEnded.ExpiredToken expired : ended.tokensBy(clock.instant())) {
             try {
                 commands.sendAsSystem(new DeletePersonalAccessToken(expired.tokenId(),
                         "Tenant access of " + expired.ownerId() + " expired at " + expired.accessEndedAt()));

@@ -6,7 +6,9 @@ import dev.idcred.shared.webhook.WebhookDeleted;
 import dev.idcred.shared.webhook.WebhookRegistered;
 import dev.idcred.shared.webhook.WebhookSecretRotated;
 import org.axonframework.config.ProcessingGroup;
+import dev.idcred.shared.common.AuditMetadata;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,10 +41,12 @@ class WebhookDirectory {
     }
 
     @EventHandler
-    void on(WebhookRegistered event) {
-        jdbc.update("insert into webhook (" + COLUMNS + ") values (?, ?, ?, ?, ?, true, ?) on conflict do nothing",
-                event.webhookId(), event.url(), String.join(",", event.eventTypes()), event.description(),
-                event.secretSalt(), Timestamp.from(event.registeredAt()));
+    void on(WebhookRegistered event, EventMessage<?> message) {
+        Object registrant = message.getMetaData().get(AuditMetadata.ACTOR_ID);
+        jdbc.update("insert into webhook (" + COLUMNS + ", registered_by) values (?, ?, ?, ?, ?, true, ?, ?)"
+                        + " on conflict do nothing", event.webhookId(), event.url(),
+                String.join(",", event.eventTypes()), event.description(), event.secretSalt(),
+                Timestamp.from(event.registeredAt()), registrant == null ? null : registrant.toString());
     }
 
     @EventHandler

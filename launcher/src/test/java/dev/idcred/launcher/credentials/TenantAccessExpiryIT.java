@@ -19,7 +19,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The seed: a vendor account's personal access tokens are deleted when its tenant access expires. */
+/**
+ * The seed: a vendor account's personal access tokens are deleted when its tenant access expires, and so is whatever
+ * else it made that would outlive its access (its webhooks).
+ */
 class TenantAccessExpiryIT {
 
     private static String vendor(Api api, String admin, String name, Instant expiry) {
@@ -53,6 +56,26 @@ class TenantAccessExpiryIT {
         await().untilAsserted(() -> assertThat(api.get("/v3/personal-access-tokens?owner-id=" + support, admin)
                 .expect(200).body()).isEmpty());
         api.createPat(admin, support, "too late", null).expect(403);
+    }
+
+    @Test
+    void webhooksAVendorAccountRegisteredEndWithItsAccess() {
+        Api api = RunningService.shared().api();
+        String admin = api.adminToken();
+        String support = vendor(api, admin, "Hooking support", Instant.now().plusSeconds(4));
+        api.patch("/v3/auth-users/" + support, admin, List.of(Map.of("op", "replace", "path", "/capabilities",
+                "value", List.of("CREDENTIAL_SECURITY")))).expect(200);
+        Api.Response pat = api.createPat(admin, support, "hooks", List.of("idn:webhooks:manage")).expect(200);
+        String token = api.token(pat.field("id"), pat.field("secret"));
+        String vendorsHook = api.post("/v3/webhooks", token, Map.of("url", "http://127.0.0.1:9/vendor",
+                "eventTypes", List.of("credential.created"))).expect(200).field("id");
+        String tenantsHook = api.post("/v3/webhooks", admin, Map.of("url", "http://127.0.0.1:9/tenant",
+                "eventTypes", List.of("credential.created"))).expect(200).field("id");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                api.get("/v3/webhooks/" + vendorsHook, admin).expect(404));
+        api.get("/v3/webhooks/" + tenantsHook, admin).expect(200);
+        api.delete("/v3/webhooks/" + tenantsHook, admin).expect(204);
     }
 
     @Test
