@@ -42,9 +42,52 @@ async function tokenFor(clientId, clientSecret) {
 
 async function signIn(target, clientId, clientSecret) {
   await target.goto(`${BASE_URL}/console/sign-in`);
+  await target.getByText("Sign in with a credential's client ID and secret").click();
   await target.getByLabel('Client ID').fill(clientId);
   await target.getByLabel('Secret').fill(clientSecret);
+  await target.getByRole('button', { name: 'Sign in with the secret' }).click();
+}
+
+/** A person, made by the admin, who chooses their password in the browser through their invitation. */
+async function invitedPerson(target, levels) {
+  const admin = (await tokenFor(ADMIN_ID, ADMIN_SECRET)).body.access_token;
+  const username = `person.${RUN}.${Math.floor(Math.random() * 1e6)}`;
+  const name = `Person ${username}`;
+  const created = await api('POST', '/v3/identities', admin, { name, username, kind: 'USER' });
+  assert.equal(created.status, 200, JSON.stringify(created.body));
+  if (levels.length) {
+    await api('PATCH', `/v3/auth-users/${created.body.id}`, admin,
+      [{ op: 'replace', path: '/capabilities', value: levels }]);
+  }
+  const invitation = await api('POST', `/v3/identities/${created.body.id}/invitations`, admin, {});
+  const password = `lantern meadow orbit ${RUN}`;
+  await target.goto(invitation.body.url);
+  await target.getByLabel('New password').fill(password);
+  await target.getByLabel('The same again').fill(password);
+  await target.getByRole('button', { name: 'Set password' }).click();
+  await assert.doesNotReject(target.getByText('Your password is set').waitFor());
+  return { id: created.body.id, username, name, password };
+}
+
+/** Signs a person in to the console through the service's sign-in page. */
+async function personSignsIn(target, who, code) {
+  await target.goto(`${BASE_URL}/console/sign-in`);
+  await target.getByRole('link', { name: 'Sign in', exact: true }).click();
+  await target.waitForURL(/\/signin/);
+  await target.getByLabel('Username').fill(who.username);
+  await target.getByLabel('Password').fill(who.password);
   await target.getByRole('button', { name: 'Sign in' }).click();
+  if (code) {
+    await target.waitForURL(/\/signin\/code/);
+    await target.getByLabel('Code').fill(await code());
+    await target.getByRole('button', { name: 'Verify' }).click();
+  }
+  await target.waitForURL(/\/console\//);
+}
+
+async function signOut(target) {
+  await target.locator('#user-menu').click();
+  await target.getByRole('button', { name: 'Sign out' }).click();
 }
 
 /** The rights listed on a credential's page. */
@@ -224,7 +267,7 @@ test('the console is usable at 375 px wide', async () => {
 });
 
 test('signing out ends the session', async () => {
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await assert.doesNotReject(page.getByText('You are signed out.').waitFor());
   await page.goto(`${BASE_URL}/console/api-clients`);
   await page.waitForURL(/\/console\/sign-in/);
@@ -249,4 +292,69 @@ test('someone without administrative rights sees no administrative action', asyn
   await assert.doesNotReject(plain.getByRole('alert').filter({ hasText: 'You do not have the rights' }).waitFor());
   await shot('17-refused-readably', plain);
   await plainContext.close();
+});
+
+test('a person signs in with their password; the header shows their name and Preferences holds their tokens', async () => {
+  const personContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await personContext.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE_URL });
+  const p = await personContext.newPage();
+  const who = await invitedPerson(p, ['HELPDESK']);
+  await personSignsIn(p, who);
+  await shot('18-person-signed-in', p);
+  assert.equal((await p.locator('#user-menu strong').textContent()).trim(), who.name);
+  const navigation = await p.getByRole('navigation', { name: 'Main' }).textContent();
+  assert.doesNotMatch(navigation, /API Management/, 'a HELPDESK person sees no API Management');
+  assert.match(navigation, /Identities and user levels/);
+  const cookies = await personContext.cookies();
+  assert.ok(!cookies.some((cookie) => cookie.value.split('.').length === 3), 'no JWT in a cookie');
+
+  await p.locator('#user-menu').click();
+  await p.getByRole('link', { name: 'Preferences' }).click();
+  await p.waitForURL(/\/console\/preferences/);
+  assert.match(await p.locator('#token-count').textContent(), /0 of the 10/);
+  assert.match(await p.locator('#strong-auth-status').textContent(), /No authenticator app/);
+  await shot('19-preferences', p);
+  await p.getByRole('link', { name: 'New', exact: true }).click();
+  await p.getByLabel('What is this token for?').fill('my laptop');
+  await p.getByLabel('idn:identities:read', { exact: true }).check();
+  await p.getByRole('button', { name: 'Create token' }).click();
+  await p.waitForURL(/\/console\/secret/);
+  await p.getByRole('button', { name: 'Copy secret' }).click();
+  const secret = await p.evaluate(() => navigator.clipboard.readText());
+  const patId = await p.getByLabel('Client ID').inputValue();
+  assert.equal((await tokenFor(patId, secret)).status, 200);
+  await p.goto(`${BASE_URL}/console/preferences`);
+  assert.match(await p.locator('#token-count').textContent(), /1 of the 10/);
+  await signOut(p);
+  await personContext.close();
+});
+
+test('with an authenticator app, the console sign-in asks for its code', async () => {
+  const { generate } = await import('otplib');
+  const personContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const p = await personContext.newPage();
+  const who = await invitedPerson(p, []);
+  await p.goto(`${BASE_URL}/signin?continue=/account/authenticator`);
+  await p.getByLabel('Username').fill(who.username);
+  await p.getByLabel('Password').fill(who.password);
+  await p.getByRole('button', { name: 'Sign in' }).click();
+  await p.waitForURL(/\/account\/authenticator/);
+  await shot('20-authenticator-enrolment', p);
+  const uri = (await p.locator('#otpauth-uri').textContent()).trim();
+  const secret = new URL(uri).searchParams.get('secret');
+  await p.getByLabel('The six-digit code the app shows').fill(await generate({ secret }));
+  await p.getByRole('button', { name: 'Confirm' }).click();
+  assert.equal(await p.locator('#recovery-codes li').count(), 10);
+  await shot('21-recovery-codes', p);
+  await personContext.clearCookies();
+
+  await personSignsIn(p, who, async () => {
+    // A code is accepted once per 30-second step: wait for the next step's code.
+    await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 200));
+    return generate({ secret });
+  });
+  await p.locator('#user-menu').click();
+  await p.getByRole('link', { name: 'Preferences' }).click();
+  assert.match(await p.locator('#strong-auth-status').textContent(), /An authenticator app is set up/);
+  await personContext.close();
 });

@@ -60,6 +60,11 @@ public final class Fixtures {
         }
 
         @Override
+        public java.util.List<dev.idcred.shared.credential.CredentialFacts> credentialsOwnedBy(String ownerId) {
+            return java.util.List.of();
+        }
+
+        @Override
         public Optional<CredentialAccess> credential(String credentialId) {
             return Optional.empty();
         }

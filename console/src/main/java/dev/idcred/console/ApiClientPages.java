@@ -100,6 +100,9 @@ class ApiClientPages {
         model.addAttribute("used", used);
         model.addAttribute("since", since == null ? "" : since);
         model.addAttribute("canManage", ConsolePages.current().holds(Rights.CLIENTS_MANAGE));
+        // A support or services account makes nothing that would outlive its access to the tenant.
+        model.addAttribute("canCreate", ConsolePages.current().holds(Rights.CLIENTS_MANAGE)
+                && !ConsolePages.current().isVendorAccount());
         return "console/api-clients";
     }
 

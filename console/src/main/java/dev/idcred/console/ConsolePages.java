@@ -27,6 +27,17 @@ class ConsolePages {
 
     private static final Logger log = LoggerFactory.getLogger(ConsolePages.class);
 
+    private final PersonSignIn people;
+
+    ConsolePages(PersonSignIn people) {
+        this.people = people;
+    }
+
+    @ModelAttribute
+    void refresh(HttpServletRequest request, HttpServletResponse response) {
+        people.refreshIfDue(request, response);
+    }
+
     @ModelAttribute
     void common(Model model, HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");

@@ -29,7 +29,8 @@ class ConsoleSecurity {
         http.securityMatcher("/console", "/console/**")
                 .authenticationProvider(new ConsoleSignIn(api))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/console/sign-in", "/console/assets/**").permitAll()
+                        .requestMatchers("/console/sign-in", "/console/sign-in/person", "/console/callback",
+                                "/console/assets/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/console/sign-in")

@@ -63,7 +63,7 @@ class ConsoleSignIn implements AuthenticationProvider {
         }
         var me = new SignedIn(clientId, claims.path("identity_id").asText(null),
                 claims.path("credential_kind").asText(null), Set.copyOf(rights), accessToken,
-                Instant.now().plusSeconds(token.path("expires_in").asLong(0)));
+                Instant.now().plusSeconds(token.path("expires_in").asLong(0)), null, null);
         return UsernamePasswordAuthenticationToken.authenticated(me, null,
                 rights.stream().map(SimpleGrantedAuthority::new).toList());
     }

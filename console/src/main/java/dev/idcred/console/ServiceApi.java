@@ -88,6 +88,27 @@ public class ServiceApi {
         return send(request).body();
     }
 
+    /** A token request of any grant, for the console's own sign-in of people; answers the token response. */
+    public JsonNode tokenGrant(Map<String, String> parameters) {
+        String form = parameters.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = request("/oauth/token", null)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        return send(request).body();
+    }
+
+    /** A call with a token given here, not the session's (for the one request in which the session gets its own). */
+    public JsonNode getWith(String path, String token) {
+        return send(request(path, token).GET().build()).body();
+    }
+
+    /** The service's OpenID provider metadata, as its discovery document says. */
+    public JsonNode discovery() {
+        return send(request("/.well-known/openid-configuration", null).GET().build()).body();
+    }
+
     public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

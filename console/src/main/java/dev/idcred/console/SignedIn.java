@@ -6,13 +6,14 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * Who is signed in to the console: the credential (a PAT or an API client) whose ID and secret were given, the
- * identity it acts for, the rights its access token carries, and that token, which lives only in the server-side
- * session and is never sent to the browser. The secret itself is not kept: when the token expires, the person signs
- * in again.
+ * Who is signed in to the console: a person who signed in at the service (the console is then the client, and
+ * {@code refreshToken} keeps them signed in), or the credential (a PAT or an API client) whose ID and secret were
+ * given; the identity the token acts for and their name, the rights the access token carries, and the tokens, which
+ * live only in the server-side session and are never sent to the browser. A secret is never kept: when a
+ * credential's token expires, its holder signs in again.
  */
 public record SignedIn(String clientId, String identityId, String kind, Set<String> rights, String accessToken,
-                       Instant expiresAt) implements Serializable {
+                       Instant expiresAt, String name, String refreshToken) implements Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -28,6 +29,21 @@ public record SignedIn(String clientId, String identityId, String kind, Set<Stri
             }
         }
         return false;
+    }
+
+    /** A person signed in at the service, rather than a credential's ID and secret. */
+    public boolean isPerson() {
+        return refreshToken != null || kind != null && kind.startsWith("PERSON");
+    }
+
+    /** A support or services account signed in as a person. */
+    public boolean isVendorAccount() {
+        return "PERSON:SUPPORT".equals(kind) || "PERSON:SERVICES".equals(kind);
+    }
+
+    /** The same person with new tokens. */
+    SignedIn refreshed(String newAccessToken, Instant newExpiry, String newRefreshToken, Set<String> newRights) {
+        return new SignedIn(clientId, identityId, kind, newRights, newAccessToken, newExpiry, name, newRefreshToken);
     }
 
     public boolean isPersonalAccessToken() {

@@ -44,10 +44,10 @@ class FormsTest {
     @Test
     void theNavigationFollowsTheRights() {
         var reader = new SignedIn("c", "i", "PERSONAL_ACCESS_TOKEN", Set.of(Rights.MY_PATS_READ), "t",
-                Instant.now());
+                Instant.now(), null, null);
         assertThat(Navigation.of(reader)).isEqualTo(new Navigation(false, true, false, false));
         assertThat(Navigation.of(reader).firstPage()).isEqualTo("/console/tokens");
-        var nobody = new SignedIn("c", "i", "OAUTH_CLIENT", Set.of(), "t", Instant.now());
+        var nobody = new SignedIn("c", "i", "OAUTH_CLIENT", Set.of(), "t", Instant.now(), null, null);
         assertThat(Navigation.of(nobody).firstPage()).isEqualTo("/console/nothing");
         assertThat(reader.toString()).doesNotContain("t,").doesNotContain("accessToken");
         assertThat(List.of(reader.holdsAny(Rights.AUDIT_READ, Rights.MY_PATS_READ))).containsExactly(true);

@@ -121,12 +121,12 @@ public class AuthorizationTable implements CredentialStates {
                 insert into access_identity (identity_id, tenant_access_expires_at, facts) values (?, ?, ?::jsonb)
                 on conflict (identity_id) do update set tenant_access_expires_at = excluded.tenant_access_expires_at,
                     facts = excluded.facts""",
-                after.identityId(), timestamp(after.tenantAccessExpiresAt()), write(after));
+                after.identityId(), timestamp(after.accessEndsAt()), write(after));
         return new Change<>(before, after);
     }
 
-    /** Every live credential an identity owns, in id order. */
-    public List<CredentialFacts> credentialsOf(String ownerId) {
+    @Override
+    public List<CredentialFacts> credentialsOwnedBy(String ownerId) {
         return jdbc.query("select facts::text from access_credential where owner_id = ? order by credential_id",
                 (row, n) -> read(row.getString(1), CredentialFacts.class), ownerId);
     }

@@ -57,7 +57,7 @@ class CurrentAccessFilter extends OncePerRequestFilter {
             return;
         }
         CredentialAccess credential = live.get().credential();
-        NetworkRules rules = credential.networkRules();
+        NetworkRules rules = live.get().networkRules();
         if (rules.restricts()) {
             ClientOrigin origin = origins.of(request);
             Optional<NetworkRules.Refusal> refusal = rules.refusalFor(origin.address(), origin.country());
@@ -68,9 +68,9 @@ class CurrentAccessFilter extends OncePerRequestFilter {
                 return;
             }
         }
-        OwnerFacts owner = credential.owner();
-        request.setAttribute(CALLER, new Caller(bearer.getToken().getClaimAsString(TokenClaims.IDENTITY_ID),
-                bearer.getToken().getSubject(), live.get().rights(), owner.kind(), owner.tenantAccessExpiresAt()));
+        OwnerFacts actingFor = live.get().actingFor();
+        request.setAttribute(CALLER, new Caller(actingFor.identityId(), credential.credential().credentialId(),
+                live.get().rights(), actingFor.kind(), actingFor.tenantAccessExpiresAt()));
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new JwtAuthenticationToken(bearer.getToken(),
                 live.get().rights().stream().map(SimpleGrantedAuthority::new).toList(), bearer.getName()));

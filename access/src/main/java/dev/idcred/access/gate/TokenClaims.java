@@ -1,11 +1,11 @@
 package dev.idcred.access.gate;
 
+import dev.idcred.access.issuer.Issuer;
 import dev.idcred.shared.credential.IssuedToken;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 
 import java.time.Duration;
@@ -24,7 +24,8 @@ public final class TokenClaims {
     public static final String FAMILY_ID = "fid";
     /** When the token was issued, in epoch milliseconds ({@code iat} has whole seconds only). */
     public static final String ISSUED_AT_MILLIS = "iat_ms";
-    public static final String ISSUER = "credential-service";
+    /** The client a token was issued to (RFC 9068): the credential, which acts for {@code sub} when that differs. */
+    public static final String CLIENT_ID = "client_id";
     /** The audience of every access token: this service's API. */
     public static final String AUDIENCE = "credential-service-api";
 
@@ -35,10 +36,22 @@ public final class TokenClaims {
      * What makes a signed token acceptable before its credential is asked: our issuer, our audience, and not expired
      * to the second (no clock skew: the one clock that issues the tokens is the one that checks them).
      */
-    public static OAuth2TokenValidator<Jwt> validator() {
+    public static OAuth2TokenValidator<Jwt> validator(Issuer issuer) {
         return new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(Duration.ZERO),
-                new JwtIssuerValidator(ISSUER),
+                new JwtClaimValidator<Object>("iss", iss -> iss != null && issuer.url().equals(iss.toString())),
                 new JwtClaimValidator<Collection<String>>("aud", aud -> aud != null && aud.contains(AUDIENCE)));
+    }
+
+    /** The credential that obtained the token: {@code client_id}, or {@code sub} for tokens issued before it. */
+    public static String credentialId(Jwt token) {
+        String clientId = token.getClaimAsString(CLIENT_ID);
+        return clientId != null ? clientId : token.getSubject();
+    }
+
+    /** True if the token acts for a person who let the client act for them (the authorization-code grant). */
+    public static boolean delegated(Jwt token) {
+        String clientId = token.getClaimAsString(CLIENT_ID);
+        return clientId != null && !clientId.equals(token.getSubject());
     }
 
     /** The token as the credential's facts judge it: its id, its family, and when it was issued. */

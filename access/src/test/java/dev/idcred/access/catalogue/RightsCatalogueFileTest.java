@@ -17,7 +17,8 @@ class RightsCatalogueFileTest {
         RightsCatalogue catalogue = RightsCatalogueFile.load(new ClassPathResource("rights-catalogue.yaml"));
         assertThat(catalogue.rightsOf(List.of("ORG_ADMIN"))).isEqualTo(catalogue.rights());
         assertThat(catalogue.rightsOf(List.of())).containsExactlyInAnyOrder(
-                "idn:my-personal-access-tokens:read", "idn:my-personal-access-tokens:manage");
+                "idn:my-personal-access-tokens:read", "idn:my-personal-access-tokens:manage",
+                "idn:my-account:read", "idn:my-account:manage");
     }
 
     @Test

@@ -37,7 +37,7 @@ class AccessTokenGateTest {
     private static CredentialAccess credential(boolean enabled, Map<String, Instant> revoked, Instant tokensValidFrom) {
         var facts = new CredentialFacts("client-1", CredentialKind.API_CLIENT, "owner", "API",
                 List.of("idn:audit:read", "idn:sources:read"), Set.of(GrantType.CLIENT_CREDENTIALS), enabled, 600, 0,
-                List.of(), NOW.minusSeconds(3_600), null, null, tokensValidFrom, null, revoked, null, List.of(), null);
+                List.of(), NOW.minusSeconds(3_600), null, null, tokensValidFrom, null, revoked, null, List.of(), null, null);
         var owner = new OwnerFacts("owner", "Owner", IdentityKind.USER, Set.of("AUDITOR"), null, NetworkRules.none(),
                 NOW.minusSeconds(7_200));
         return new CredentialAccess(facts, owner);
@@ -54,6 +54,11 @@ class AccessTokenGateTest {
             @Override
             public Optional<OwnerFacts> identity(String identityId) {
                 return Optional.empty();
+            }
+
+            @Override
+            public java.util.List<dev.idcred.shared.credential.CredentialFacts> credentialsOwnedBy(String ownerId) {
+                return java.util.List.of();
             }
         };
         return new AccessTokenGate(states, CATALOGUE, Clock.fixed(NOW, ZoneOffset.UTC)).evaluate(TOKEN);

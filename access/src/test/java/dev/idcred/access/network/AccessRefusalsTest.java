@@ -24,7 +24,7 @@ class AccessRefusalsTest {
     private static final Instant MINUTE = Instant.parse("2026-05-01T10:00:00Z");
     private static final CredentialFacts PAT = new CredentialFacts("pat-1", CredentialKind.PERSONAL_ACCESS_TOKEN,
             "owner-1", null, List.of(), Set.of(GrantType.CLIENT_CREDENTIALS), true, 600, 0, List.of(), MINUTE, null,
-            null, null, null, Map.of(), null, List.of(), null);
+            null, null, null, Map.of(), null, List.of(), null, null);
     private static final NetworkRules.Refusal OUTSIDE = new NetworkRules.Refusal("NETWORK", "outside");
 
     private final List<AccessRefused> appended = new ArrayList<>();

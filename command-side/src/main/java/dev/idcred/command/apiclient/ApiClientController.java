@@ -77,7 +77,8 @@ class ApiClientController {
         SecretIssuer.IssuedSecret secret = secrets.issue();
         ApiClientDetails created = commands.send(new CreateApiClient(Ids.next(), caller.identityId(),
                 request.keyType(), request.settings(), secret.hash(), request.expiresAt()), caller);
-        return OAuthClientResponse.of(created, secret.secret());
+        // A public client proves nothing with a secret (it cannot keep one): it is given none to keep.
+        return OAuthClientResponse.of(created, "PUBLIC".equals(created.settings().type()) ? null : secret.secret());
     }
 
     @PatchMapping("/{id}")

@@ -3,9 +3,11 @@ package dev.idcred.command.apiclient;
 import dev.idcred.command.ScopeRules;
 import dev.idcred.command.TextRules;
 import dev.idcred.shared.apiclient.ApiClientSettings;
+import dev.idcred.shared.apiclient.RedirectUris;
 import dev.idcred.shared.common.DomainException;
 import dev.idcred.shared.common.ErrorCode;
 import dev.idcred.shared.common.GrantType;
+import dev.idcred.shared.apiclient.RedirectUris;
 import dev.idcred.shared.common.Limits;
 import dev.idcred.shared.common.RightsCatalogue;
 import dev.idcred.shared.common.Scopes;
@@ -61,6 +63,12 @@ final class ApiClientPolicy {
 
     static ApiClientSettings complete(ApiClientSettings given, RightsCatalogue catalogue) {
         List<GrantType> grantTypes = grantTypes(given.grantTypes());
+        String type = oneOf("type", given.type(), CLIENT_TYPES, "CONFIDENTIAL");
+        if ("PUBLIC".equals(type) && (!grantTypes.contains(GrantType.AUTHORIZATION_CODE)
+                || grantTypes.contains(GrantType.CLIENT_CREDENTIALS))) {
+            throw new DomainException(ErrorCode.INVALID_VALUE, "A PUBLIC client has no secret: it uses the"
+                    + " AUTHORIZATION_CODE grant (with PKCE) and perhaps REFRESH_TOKEN, never CLIENT_CREDENTIALS");
+        }
         return new ApiClientSettings(
                 name(given.name()),
                 text("description", given.description()),
@@ -73,7 +81,7 @@ final class ApiClientPolicy {
                 redirectUris(given.redirectUris(), grantTypes),
                 grantTypes,
                 oneOf("accessType", given.accessType(), ACCESS_TYPES, "OFFLINE"),
-                oneOf("type", given.type(), CLIENT_TYPES, "CONFIDENTIAL"),
+                type,
                 Objects.requireNonNullElse(given.internal(), false),
                 Objects.requireNonNullElse(given.enabled(), true),
                 Objects.requireNonNullElse(given.strongAuthSupported(), false),
@@ -109,7 +117,12 @@ final class ApiClientPolicy {
         return List.copyOf(new LinkedHashSet<>(requested));
     }
 
-    /** The seed: with the authorization code grant, a valid redirect URL is required. */
+    /**
+     * The seed: with the authorization code grant, a valid redirect URL is required. Each is an absolute https URL,
+     * or (RFC 8252, for native and command-line apps) an http URL on a loopback address, {@code 127.0.0.1},
+     * {@code [::1]} or {@code localhost}, whose port is the app's choice at each sign-in; never with a fragment
+     * (RFC 6749 §3.1.2).
+     */
     private static List<String> redirectUris(List<String> uris, List<GrantType> grantTypes) {
         List<String> given = uris == null ? List.of() : uris;
         if (given.size() > Limits.MAX_REDIRECT_URIS) {
@@ -121,8 +134,9 @@ final class ApiClientPolicy {
                     "The AUTHORIZATION_CODE grant type needs at least one redirect URI");
         }
         given.forEach(uri -> {
-            if (!isAbsoluteHttpsUrl(uri)) {
-                throw new DomainException(ErrorCode.INVALID_VALUE, "Not an absolute https URL: " + uri);
+            if (!(isAbsoluteHttpsUrl(uri) || RedirectUris.isLoopback(uri)) || uri.contains("#")) {
+                throw new DomainException(ErrorCode.INVALID_VALUE, "A redirect URI is an absolute https URL, or an"
+                        + " http URL on 127.0.0.1, [::1] or localhost, with no fragment: " + uri);
             }
         });
         return List.copyOf(new LinkedHashSet<>(given));

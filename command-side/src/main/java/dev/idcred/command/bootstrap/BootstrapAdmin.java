@@ -1,5 +1,14 @@
 package dev.idcred.command.bootstrap;
 
+import dev.idcred.access.issuer.Issuer;
+import dev.idcred.command.signin.Passwords;
+import dev.idcred.command.signin.SignInKeys;
+import dev.idcred.command.signin.SignInSecrets;
+import dev.idcred.shared.signin.IssueInvitation;
+import dev.idcred.shared.signin.SetPassword;
+import java.time.Duration;
+import java.time.Instant;
+
 import dev.idcred.command.Commands;
 import dev.idcred.command.Ids;
 import dev.idcred.command.secret.KeyMaterial;
@@ -39,6 +48,8 @@ import java.util.List;
 class BootstrapAdmin implements ApplicationRunner {
 
     static final String ADMIN_IDENTITY_ID = "bootstrap-admin";
+    static final String ADMIN_USERNAME = "admin";
+    static final String CONSOLE_CLIENT_ID = "console";
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
 
     private final Commands commands;
@@ -48,8 +59,18 @@ class BootstrapAdmin implements ApplicationRunner {
     private final KeyMaterial keys;
     private final BootstrapProperties bootstrap;
 
+    private final SignInSecrets signInSecrets;
+    private final SignInKeys signInKeys;
+    private final Passwords passwords;
+    private final Issuer issuer;
+
     BootstrapAdmin(Commands commands, CredentialStates states, EventStore events, SecretIssuer secrets,
-                   KeyMaterial keys, BootstrapProperties bootstrap) {
+                   KeyMaterial keys, BootstrapProperties bootstrap, SignInSecrets signInSecrets,
+                   SignInKeys signInKeys, Passwords passwords, Issuer issuer) {
+        this.signInSecrets = signInSecrets;
+        this.signInKeys = signInKeys;
+        this.passwords = passwords;
+        this.issuer = issuer;
         this.commands = commands;
         this.states = states;
         this.events = events;
@@ -62,10 +83,12 @@ class BootstrapAdmin implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         boolean firstStart = states.identity(ADMIN_IDENTITY_ID).isEmpty()
                 && !madeByAnotherInstance(() -> commands.sendAsSystem(new CreateIdentity(ADMIN_IDENTITY_ID,
-                "Bootstrap administrator", IdentityKind.USER, null, null)));
+                "Bootstrap administrator", IdentityKind.USER, null, null, ADMIN_USERNAME)));
         if (firstStart) {
             commands.sendAsSystem(new GrantUserLevel(ADMIN_IDENTITY_ID, "ORG_ADMIN"));
         }
+        adminSignIn(firstStart);
+        consoleClient();
         if (bootstrap.configured()) {
             String clientId = bootstrap.clientId();
             if (states.credential(clientId).isPresent()) {
@@ -90,6 +113,52 @@ class BootstrapAdmin implements ApplicationRunner {
             log.info("Bootstrap admin client {} created; its secret is in {} (readable only by its owner)",
                     generatedId, file.toAbsolutePath());
         }
+    }
+
+    /**
+     * The administrator signs in with {@code BOOTSTRAP_ADMIN_PASSWORD} (set while they have none), or at first start
+     * with an invitation written once to {@code DATA_DIR/bootstrap-admin-invitation.txt}, readable only by its owner
+     * and never logged.
+     */
+    private void adminSignIn(boolean firstStart) {
+        if (signInSecrets.passwordHash(ADMIN_IDENTITY_ID).isPresent()) {
+            return;
+        }
+        if (!bootstrap.adminPassword().isEmpty()) {
+            String hash = passwords.hashOfAcceptable(bootstrap.adminPassword(), List.of(ADMIN_USERNAME,
+                    "Bootstrap administrator"));
+            commands.sendAsSystem(new SetPassword(ADMIN_IDENTITY_ID, null, hash));
+            log.info("The bootstrap administrator ({}) signs in with BOOTSTRAP_ADMIN_PASSWORD", ADMIN_USERNAME);
+        } else if (firstStart) {
+            String invitationId = Ids.next();
+            Instant expiresAt = commands.sendAsSystem(new IssueInvitation(ADMIN_IDENTITY_ID, invitationId,
+                    Duration.ofDays(7)));
+            Path file = keys.dataDir().resolve("bootstrap-admin-invitation.txt");
+            keys.writeOwnerOnly(file, issuer.at("/account/invitations/" + ADMIN_IDENTITY_ID + "/" + invitationId
+                    + "?token=" + signInKeys.invitationToken(ADMIN_IDENTITY_ID, invitationId)) + "\n"
+                    + "# username: " + ADMIN_USERNAME + "; valid until " + expiresAt + "\n");
+            log.info("The bootstrap administrator ({}) chooses a password with the invitation in {} (readable only"
+                    + " by its owner)", ADMIN_USERNAME, file.toAbsolutePath());
+        }
+    }
+
+    /**
+     * The console signs people in as an ordinary registered client: a public one (PKCE, no secret to hand out),
+     * internal (people are not asked to consent to the tenant's own console), with the refresh-token grant.
+     */
+    private void consoleClient() {
+        if (states.credential(CONSOLE_CLIENT_ID).isPresent()
+                || events.lastSequenceNumberFor(CONSOLE_CLIENT_ID).isPresent()) {
+            return;
+        }
+        String redirect = bootstrap.consoleRedirectUri().isEmpty() ? issuer.at("/console/callback")
+                : bootstrap.consoleRedirectUri();
+        var settings = new ApiClientSettings("Admin console", "The credential service's console", null, null, null,
+                null, List.of(redirect), List.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN), null,
+                "PUBLIC", true, true, true, true, List.of(Scopes.ALL));
+        madeByAnotherInstance(() -> commands.sendAsSystem(new CreateApiClient(CONSOLE_CLIENT_ID, ADMIN_IDENTITY_ID,
+                KeyTypes.API, settings, secrets.issue().hash(), null)));
+        log.info("The console's client {} is registered, returning to {}", CONSOLE_CLIENT_ID, redirect);
     }
 
     /**

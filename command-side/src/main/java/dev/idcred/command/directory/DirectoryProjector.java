@@ -49,8 +49,7 @@ class DirectoryProjector {
 
     @EventHandler
     void on(RefreshTokenIssued event) {
-        families.start(event.familyId(), event.clientId(), event.ownerId(), event.secretHash(), event.expiresAt(),
-                event.issuedAt());
+        families.start(event);
     }
 
     @EventHandler

@@ -73,7 +73,7 @@ public class RightsDrift {
         }
         String reason = cause.getPayload() instanceof UserLevelGranted ? EffectiveRightsChanged.LEVEL_GRANTED
                 : EffectiveRightsChanged.LEVEL_REVOKED;
-        for (CredentialFacts credential : access.credentialsOf(change.after().identityId())) {
+        for (CredentialFacts credential : access.credentialsOwnedBy(change.after().identityId())) {
             Drift drift = drift(credential, catalogue.effectiveRights(credential.scope(), change.before().levels()),
                     catalogue.effectiveRights(credential.scope(), change.after().levels()));
             publish(credential, drift, reason, cause);
@@ -83,7 +83,7 @@ public class RightsDrift {
     /** What each credential of {@code owner} would gain and lose if it held {@code proposedLevels} instead. */
     public List<Drift> simulate(OwnerFacts owner, Collection<String> proposedLevels) {
         var drifts = new ArrayList<Drift>();
-        for (CredentialFacts credential : access.credentialsOf(owner.identityId())) {
+        for (CredentialFacts credential : access.credentialsOwnedBy(owner.identityId())) {
             drifts.add(drift(credential, catalogue.effectiveRights(credential.scope(), owner.levels()),
                     catalogue.effectiveRights(credential.scope(), proposedLevels)));
         }

@@ -5,5 +5,5 @@ import dev.idcred.shared.common.NetworkRules;
 import java.time.Instant;
 
 /** The patchable fields of an identity, as a JSON Patch sees them. */
-record IdentityPatchDocument(String name, Instant tenantAccessExpiresAt, NetworkRules networkRules) {
+record IdentityPatchDocument(String name, String username, Instant tenantAccessExpiresAt, NetworkRules networkRules) {
 }

@@ -14,13 +14,38 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** The shape rules of an identity: its name, its tenant-access expiry and its network rules. */
+/** The shape rules of an identity: its name and username, its tenant-access expiry and its network rules. */
 final class IdentityPolicy {
 
     static final int MAX_NAME_LENGTH = 128;
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private IdentityPolicy() {
+    }
+
+    static final int MAX_USERNAME_LENGTH = 64;
+    private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@+-]*");
+
+    /**
+     * A username is optional (an identity without one cannot sign in), at most 64 characters of letters, digits and
+     * {@code . _ @ + -}, starting with a letter or digit; it is kept as given and compared case-insensitively.
+     */
+    static String validUsername(String username) {
+        if (username == null) {
+            return null;
+        }
+        if (username.isEmpty() || username.length() > MAX_USERNAME_LENGTH || !USERNAME.matcher(username).matches()) {
+            throw new DomainException(ErrorCode.INVALID_VALUE, "username must be 1 to " + MAX_USERNAME_LENGTH
+                    + " letters, digits or . _ @ + -, starting with a letter or digit");
+        }
+        return username;
+    }
+
+    /** Claims {@code username} for the identity in the command's transaction; taken by another, it is refused. */
+    static void ensureUsernameFree(Usernames usernames, String username, String identityId) {
+        if (username != null && !usernames.claim(username, identityId)) {
+            throw new DomainException(ErrorCode.USERNAME_TAKEN, "The username is taken");
+        }
     }
 
     static String validName(String name) {

@@ -52,6 +52,30 @@ class ClientAuthentication {
         return credential;
     }
 
+    /**
+     * For the grants people take part in (authorization code, refresh): a public client names itself with
+     * {@code client_id} and no secret (what proves the request is its PKCE verifier, or its refresh token); a
+     * confidential client authenticates as for any grant.
+     */
+    Authenticated authenticateForPerson(ClientCredentials client, GrantType grant, String address, Instant now) {
+        if (client.secret() == null || client.secret().isEmpty()) {
+            failures.ensureNotThrottled(client.id(), address);
+            Authenticated publicClient = (client.id() == null ? java.util.Optional.<CredentialAccess>empty()
+                    : states.credential(client.id()))
+                    .filter(credential -> credential.usableAt(now))
+                    .filter(credential -> credential.credential().registration() != null
+                            && credential.credential().registration().publicClient())
+                    .map(credential -> new Authenticated(credential, 0))
+                    .orElseThrow(() -> failed(client, address));
+            if (!publicClient.credential().grantTypes().contains(grant)) {
+                throw new TokenRequestRefused(400, "unauthorized_client",
+                        "This client may not use the " + grant.name().toLowerCase() + " grant");
+            }
+            return publicClient;
+        }
+        return authenticate(client, grant, address, now);
+    }
+
     Authenticated authenticate(ClientCredentials client, String address, Instant now) {
         failures.ensureNotThrottled(client.id(), address);
         if (client.id() == null || client.id().isBlank() || client.secret() == null || client.secret().isEmpty()) {

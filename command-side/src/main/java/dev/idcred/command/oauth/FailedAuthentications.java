@@ -35,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link ClientAuthenticationThrottled} event, when it trips. Counted per instance, in memory, with every table bounded.
  */
 @Component
-class FailedAuthentications {
+public class FailedAuthentications {
 
     static final int FREE_FAILURES = 5;
     static final Duration FIRST_WAIT = Duration.ofSeconds(1);
@@ -88,7 +88,20 @@ class FailedAuthentications {
         }
     }
 
-    void failed(String clientId, String address) {
+    /**
+     * For the sign-in page, which counts a username's failures from an address as a client id's: how many seconds
+     * to wait before trying again (0: go ahead).
+     */
+    public long secondsToWait(String clientId, String address) {
+        try {
+            ensureNotThrottled(clientId, address);
+            return 0;
+        } catch (TokenRequestRefused e) {
+            return Math.max(1, e.retryAfterSeconds());
+        }
+    }
+
+    public void failed(String clientId, String address) {
         Instant now = clock.instant();
         String client = key(clientId);
         Strikes strikes = byPair.size() < MAX_TRACKED || byPair.containsKey(pair(client, address))
@@ -106,7 +119,7 @@ class FailedAuthentications {
     }
 
     /** The client proved its secret from this address: its failures there are forgiven, and the address is its own. */
-    void succeeded(String clientId, String address) {
+    public void succeeded(String clientId, String address) {
         String client = key(clientId);
         byPair.remove(pair(client, address));
         if (address == null) {

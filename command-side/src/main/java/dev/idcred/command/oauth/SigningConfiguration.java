@@ -8,6 +8,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.idcred.access.gate.TokenClaims;
+import dev.idcred.access.issuer.Issuer;
 import dev.idcred.access.gate.VerifiedTokens;
 import dev.idcred.command.secret.KeyMaterial;
 import org.springframework.context.annotation.Bean;
@@ -38,14 +39,14 @@ class SigningConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(KeyMaterial.SigningKeys keys) {
+    JwtDecoder jwtDecoder(KeyMaterial.SigningKeys keys, Issuer issuer) {
         var processor = new DefaultJWTProcessor<SecurityContext>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256),
                 new ImmutableJWKSet<>(new JWKSet(keys.all().stream().map(JWK::toPublicJWK).toList()))));
         processor.setJWTClaimsSetVerifier((claims, context) -> {
         });
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-        decoder.setJwtValidator(TokenClaims.validator());
-        return new VerifiedTokens(decoder, TokenClaims.validator());
+        decoder.setJwtValidator(TokenClaims.validator(issuer));
+        return new VerifiedTokens(decoder, TokenClaims.validator(issuer));
     }
 }

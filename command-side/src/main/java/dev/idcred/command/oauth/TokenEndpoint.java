@@ -52,7 +52,8 @@ class TokenEndpoint {
                          @JsonProperty("token_type") String tokenType,
                          @JsonProperty("expires_in") long expiresIn, String scope, String jti,
                          @JsonProperty("refresh_token") @JsonInclude(JsonInclude.Include.NON_NULL)
-                         String refreshToken) {
+                         String refreshToken,
+                         @JsonProperty("id_token") @JsonInclude(JsonInclude.Include.NON_NULL) String idToken) {
     }
 
     @PostMapping(value = "/oauth/token", consumes = {MediaType.APPLICATION_FORM_URLENCODED_VALUE,
@@ -68,11 +69,13 @@ class TokenEndpoint {
         TokenService.AccessToken token = switch (grantType) {
             case "client_credentials" -> tokens.clientCredentials(client, origins.of(request));
             case "refresh_token" -> tokens.refresh(client, parameters.get("refresh_token"), origins.of(request));
+            case "authorization_code" -> tokens.authorizationCode(client, parameters.get("code"),
+                    parameters.get("redirect_uri"), parameters.get("code_verifier"), origins.of(request));
             default -> throw new TokenRequestRefused(400, "unsupported_grant_type",
-                    "Supported: client_credentials, refresh_token");
+                    "Supported: authorization_code, client_credentials, refresh_token");
         };
         var body = new TokenResponse(token.value(), "bearer", token.expiresIn(), token.scope(), token.jti(),
-                token.refreshToken());
+                token.refreshToken(), token.idToken());
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache").body(body);
     }
 

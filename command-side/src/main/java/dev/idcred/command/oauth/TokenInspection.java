@@ -2,6 +2,7 @@ package dev.idcred.command.oauth;
 
 import dev.idcred.access.gate.AccessTokenGate;
 import dev.idcred.access.gate.TokenClaims;
+import dev.idcred.access.issuer.Issuer;
 import dev.idcred.command.Commands;
 import dev.idcred.command.directory.RefreshFamilies;
 import dev.idcred.command.secret.SecretFormat;
@@ -36,10 +37,13 @@ class TokenInspection {
     private final JwtDecoder decoder;
     private final AccessTokenGate gate;
     private final Commands commands;
+    private final Issuer issuer;
     private final Clock clock;
 
     TokenInspection(ClientAuthentication clients, CredentialStates states, RefreshFamilies families,
-                    SecretHasher hasher, JwtDecoder decoder, AccessTokenGate gate, Commands commands, Clock clock) {
+                    SecretHasher hasher, JwtDecoder decoder, AccessTokenGate gate, Commands commands, Issuer issuer,
+                    Clock clock) {
+        this.issuer = issuer;
         this.clients = clients;
         this.states = states;
         this.families = families;
@@ -72,15 +76,15 @@ class TokenInspection {
                             .filter(client -> !client.refreshFamilyEnded(family.startedAt()))
                             .isPresent())
                     .map(family -> new Introspection(true, null, family.clientId(), family.clientId(),
-                            "refresh_token", family.expiresAt().getEpochSecond(), null, TokenClaims.ISSUER, null,
-                            family.ownerId(), CredentialKind.API_CLIENT.name()))
+                            "refresh_token", family.expiresAt().getEpochSecond(), null, issuer.url(), null,
+                            family.actingFor(), CredentialKind.API_CLIENT.name()))
                     .orElse(Introspection.INACTIVE);
         }
         return decode(token).flatMap(jwt -> gate.evaluate(jwt).map(live -> new Introspection(true,
                         live.rights().isEmpty() ? Scopes.DEFAULT : String.join(" ", live.rights()),
-                        jwt.getSubject(), jwt.getSubject(), "Bearer", epochSecond(jwt.getExpiresAt()),
-                        epochSecond(jwt.getIssuedAt()), TokenClaims.ISSUER, jwt.getId(),
-                        live.credential().credential().ownerId(), live.credential().credential().kind().name())))
+                        TokenClaims.credentialId(jwt), jwt.getSubject(), "Bearer", epochSecond(jwt.getExpiresAt()),
+                        epochSecond(jwt.getIssuedAt()), issuer.url(), jwt.getId(),
+                        live.actingFor().identityId(), live.credential().credential().kind().name())))
                 .orElse(Introspection.INACTIVE);
     }
 
@@ -111,7 +115,7 @@ class TokenInspection {
         if (jwt.isEmpty() || jwt.get().getId() == null || jwt.get().getExpiresAt() == null) {
             return;
         }
-        ensureIssuedTo(caller, jwt.get().getSubject());
+        ensureIssuedTo(caller, TokenClaims.credentialId(jwt.get()));
         commands.sendAs(new RevokeAccessToken(caller.credentialId(), caller.kind(), jwt.get().getId(),
                 jwt.get().getExpiresAt(), "Revoked by its client (RFC 7009)"), caller.ownerId(), caller.credentialId());
     }

@@ -47,7 +47,7 @@ public class RefreshTokenFamily {
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     public void issue(IssueRefreshToken command, Clock clock) {
         apply(new RefreshTokenIssued(command.familyId(), command.clientId(), command.ownerId(), command.secretHash(),
-                command.expiresAt(), clock.instant()));
+                command.expiresAt(), clock.instant(), command.actingFor(), command.scope()));
     }
 
     @CommandHandler

@@ -36,7 +36,7 @@ class PersonalAccessTokenTest {
     private static final List<String> READ_CLIENTS = List.of("idn:oauth-clients:read");
 
     private static final MetaData AS_OWNER = Fixtures.as(Fixtures.person(OWNER, Rights.MY_PATS_READ,
-            Rights.MY_PATS_MANAGE, "idn:oauth-clients:read"));
+            Rights.MY_PATS_MANAGE, Rights.MY_ACCOUNT_READ, Rights.MY_ACCOUNT_MANAGE, "idn:oauth-clients:read"));
 
     private AggregateTestFixture<PersonalAccessToken> fixture;
     private InMemoryPatRegistry registry;

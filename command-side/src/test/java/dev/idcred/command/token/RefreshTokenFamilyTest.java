@@ -31,7 +31,7 @@ class RefreshTokenFamilyTest {
     }
 
     private static RefreshTokenIssued issued(Instant expiresAt) {
-        return new RefreshTokenIssued(FAMILY, "client", "owner", "h1", expiresAt, NOW);
+        return new RefreshTokenIssued(FAMILY, "client", "owner", "h1", expiresAt, NOW, null, null);
     }
 
     private static RefreshTokenRotated rotated(String hash) {

@@ -85,7 +85,7 @@ public final class PropagationBenchmark {
     }
 
     private static List<String> createOwnerWithTenCredentials(CommandGateway commands) {
-        commands.sendAndWait(new CreateIdentity(OWNER, "Benchmark owner", IdentityKind.USER, null, null));
+        commands.sendAndWait(new CreateIdentity(OWNER, "Benchmark owner", IdentityKind.USER, null, null, null));
         var ids = new ArrayList<String>();
         for (int i = 0; i < 5; i++) {
             String id = PAT + i;

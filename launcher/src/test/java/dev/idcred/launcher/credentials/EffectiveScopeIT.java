@@ -116,7 +116,8 @@ class EffectiveScopeIT {
 
         assertThat(effective(path, id, created.toString()).path("state").asText()).isEqualTo("ACTIVE");
         assertThat(rights(effective(path, id, afterCreation.toString())))
-                .containsExactly("idn:my-personal-access-tokens:manage", "idn:my-personal-access-tokens:read");
+                .containsExactly("idn:my-account:manage", "idn:my-account:read", "idn:my-personal-access-tokens:manage",
+                        "idn:my-personal-access-tokens:read");
         assertThat(rights(effective(path, id, afterGrant.toString())))
                 .contains("idn:audit:read", "idn:reports:read");
 

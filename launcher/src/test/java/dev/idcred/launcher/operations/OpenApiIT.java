@@ -2,6 +2,7 @@ package dev.idcred.launcher.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.idcred.launcher.support.Api;
+import dev.idcred.launcher.support.Pages;
 import dev.idcred.launcher.support.RunningService;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,44 @@ class OpenApiIT {
     private final Api api = RunningService.shared().api();
     private final String admin = api.adminToken();
     private final JsonNode document = api.get("/openapi", null).expect(200).body();
+
+    /**
+     * A token an application obtained for a person through the authorization-code grant, with {@code openid} (its
+     * consent is the one the withdrawal's happy path withdraws, last of the calls that use the token).
+     */
+    private String delegatedToken() {
+        String username = "delegating." + System.nanoTime();
+        String id = api.post("/v3/identities", admin, Map.of("name", "Delegating person", "username", username,
+                "kind", "USER")).expect(200).field("id");
+        String invitation = api.post("/v3/identities/" + id + "/invitations", admin, Map.of()).expect(201)
+                .field("url");
+        String password = "documented orchard kettle " + System.nanoTime();
+        var browser = new Pages(api.base());
+        browser.submit(browser.get(invitation), invitation.substring(0, invitation.indexOf('?')),
+                Map.of("password", password, "confirmation", password)).expect(200);
+        var body = new LinkedHashMap<String, Object>(Map.of("name", "Documented app", "description", "test",
+                "accessTokenValiditySeconds", 900, "accessType", "OFFLINE", "enabled", true, "type", "PUBLIC",
+                "grantTypes", List.of("AUTHORIZATION_CODE"), "redirectUris", List.of("http://127.0.0.1/cb"),
+                "scope", List.of("idn:my-account:read", "idn:my-account:manage")));
+        String client = api.post("/v3/oauth-clients", admin, body).expect(200).field("id");
+        String verifier = "documented-verifier-0123456789-0123456789-0123456789";
+        String back = browser.authorize("response_type=code&client_id=" + client + "&redirect_uri=http://127.0.0.1/cb"
+                + "&scope=openid%20profile%20idn:my-account:read%20idn:my-account:manage&code_challenge="
+                + challenge(verifier) + "&code_challenge_method=S256", username, password);
+        String code = back.substring(back.indexOf("code=") + 5, back.indexOf('&', back.indexOf("code=")));
+        return api.form("/oauth/token", Map.of("grant_type", "authorization_code", "client_id", client, "code",
+                java.net.URLDecoder.decode(code, java.nio.charset.StandardCharsets.UTF_8), "redirect_uri",
+                "http://127.0.0.1/cb", "code_verifier", verifier)).expect(200).field("access_token");
+    }
+
+    private static String challenge(String verifier) {
+        try {
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest
+                    .getInstance("SHA-256").digest(verifier.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Test
     void everyDocumentedOperationAnswersItsHappyPathInTheDocumentedShape() {
@@ -52,7 +91,31 @@ class OpenApiIT {
         String rotatedAppliance = api.post("/v3/virtual-appliances", admin, Map.of("name", "va-rotated")).expect(200)
                 .field("id");
 
+        String person = api.post("/v3/identities", admin, Map.of("name", "Documented person", "username",
+                "documented." + System.nanoTime(), "kind", "USER")).expect(200).field("id");
+        String leaving = api.post("/v3/identities", admin, Map.of("name", "Leaving", "kind", "USER")).expect(200)
+                .field("id");
+        String delegated = delegatedToken();
+        String consentedClient = api.get("/v3/me/consents", delegated).expect(200).body().get(0).path("clientId")
+                .asText();
+
         Map<String, Supplier<Api.Response>> happyPaths = new LinkedHashMap<>();
+        happyPaths.put("GET /.well-known/openid-configuration", () -> api.get("/.well-known/openid-configuration", null));
+        happyPaths.put("GET /.well-known/oauth-authorization-server",
+                () -> api.get("/.well-known/oauth-authorization-server", null));
+        happyPaths.put("GET /oauth/userinfo", () -> api.get("/oauth/userinfo", delegated));
+        happyPaths.put("POST /oauth/userinfo", () -> api.postRaw("/oauth/userinfo", delegated,
+                "application/x-www-form-urlencoded", ""));
+        happyPaths.put("GET /v3/me", () -> api.get("/v3/me", delegated));
+        happyPaths.put("GET /v3/me/consents", () -> api.get("/v3/me/consents", delegated));
+        happyPaths.put("DELETE /v3/me/consents/{clientId}",
+                () -> api.delete("/v3/me/consents/" + consentedClient, delegated));
+        happyPaths.put("POST /v3/identities/{id}/invitations",
+                () -> api.post("/v3/identities/" + person + "/invitations", admin, Map.of("validForHours", 24)));
+        happyPaths.put("DELETE /v3/identities/{id}", () -> api.delete("/v3/identities/" + leaving, admin));
+        happyPaths.put("GET /v3/auth-org/lockout-config", () -> api.get("/v3/auth-org/lockout-config", admin));
+        happyPaths.put("PATCH /v3/auth-org/lockout-config", () -> api.patch("/v3/auth-org/lockout-config", admin,
+                List.of(Map.of("op", "replace", "path", "/maximumAttempts", "value", 5))));
         happyPaths.put("POST /oauth/token", () -> api.tokenRequest(patId, pat.field("secret")));
         happyPaths.put("POST /oauth/introspect", () -> api.form("/oauth/introspect", Map.of("token",
                 api.token(patId, pat.field("secret")), "client_id", patId, "client_secret", pat.field("secret"))));

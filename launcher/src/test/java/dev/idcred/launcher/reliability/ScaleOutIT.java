@@ -48,7 +48,9 @@ class ScaleOutIT {
         var shared = new LinkedHashMap<String, String>(Map.of("DATA_DIR", dataDir.toString(),
                 "POSTGRES_URL", postgresUrl, "MONGODB_URI", mongoUri,
                 "BOOTSTRAP_CLIENT_ID", RunningService.ADMIN_CLIENT_ID,
-                "BOOTSTRAP_CLIENT_SECRET", RunningService.ADMIN_CLIENT_SECRET));
+                "BOOTSTRAP_CLIENT_SECRET", RunningService.ADMIN_CLIENT_SECRET,
+                // Every instance of either side names the same issuer: the one URL clients reach them at.
+                "ISSUER_URL", "http://localhost:" + ServiceProcess.freePort()));
         try (ServiceProcess stores = ServiceProcess.start("stores", "stores", 0, dataDir, Map.of(
                      "DATA_DIR", dataDir.toString(), "POSTGRES_PORT", Integer.toString(postgresPort),
                      "MONGODB_PORT", Integer.toString(mongoPort)));

@@ -25,6 +25,9 @@ import static org.awaitility.Awaitility.await;
  */
 class SplitTopologyIT {
 
+    /** Both sides name the one issuer their clients reach them at, as every split deployment must. */
+    private static final String ISSUER = "http://localhost:8080";
+
     @Test
     void eachSideServesItsPartOfTheApi() {
         Path dataDir = RunningService.newDataDir();
@@ -35,14 +38,16 @@ class SplitTopologyIT {
                              "--spring.datasource.url=" + stores.postgresJdbcUrl().orElseThrow(),
                              "--credentials.bootstrap.client-id=" + RunningService.ADMIN_CLIENT_ID,
                              "--credentials.bootstrap.client-secret=" + RunningService.ADMIN_CLIENT_SECRET,
-                             "--credentials.network.trusted-proxies=" + RunningService.TRUSTED_PROXY)) {
+                             "--credentials.network.trusted-proxies=" + RunningService.TRUSTED_PROXY,
+                             "--credentials.issuer-url=" + ISSUER)) {
             Api commands = new Api("http://127.0.0.1:" + port(commandSide));
             try (ConfigurableApplicationContext querySide = new SpringApplicationBuilder(QuerySideApplication.class)
                     .properties("spring.config.name=query-side")
                     .run("--server.port=0", "--credentials.data-dir=" + dataDir,
                             "--spring.datasource.url=" + stores.postgresJdbcUrl().orElseThrow(),
                             "--credentials.mongodb.uri=" + stores.mongoUri().orElseThrow(),
-                            "--credentials.jwk-set-uri=" + commands.base() + "/oauth/jwks")) {
+                            "--credentials.jwk-set-uri=" + commands.base() + "/oauth/jwks",
+                            "--credentials.issuer-url=" + ISSUER)) {
                 Api queries = new Api("http://127.0.0.1:" + port(querySide));
                 String admin = commands.adminToken();
                 String owner = commands.createIdentity(admin, "Split owner", "USER");

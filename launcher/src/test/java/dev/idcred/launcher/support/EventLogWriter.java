@@ -70,7 +70,7 @@ public final class EventLogWriter {
     /** Rounds named {@code prefix-0} to {@code prefix-(rounds-1)}; distinct prefixes may be written in parallel. */
     public void writeRounds(String prefix, int rounds) {
         String expiring = prefix + "-expiring";
-        send(new CreateIdentity(expiring, "Owner " + expiring, IdentityKind.USER, null, null));
+        send(new CreateIdentity(expiring, "Owner " + expiring, IdentityKind.USER, null, null, null));
         send(new CreatePersonalAccessToken(expiring + "-pat", expiring, "soon over", List.of(), null,
                 "hmac:e", Instant.now().plusSeconds(1)));
         for (int round = 0; round < rounds; round++) {
@@ -81,7 +81,7 @@ public final class EventLogWriter {
     }
 
     private void writeRound(String owner, int round) {
-        send(new CreateIdentity(owner, "Owner " + owner, IdentityKind.USER, null, null));
+        send(new CreateIdentity(owner, "Owner " + owner, IdentityKind.USER, null, null, null));
         send(new UpdateIdentity(owner, List.of(new PatchOperation("replace", "/name", null,
                 "Renamed " + owner))));
         send(new GrantUserLevel(owner, "HELPDESK"));
@@ -125,6 +125,25 @@ public final class EventLogWriter {
         }
         send(new RevokeUserLevel(owner, "ORG_ADMIN"));
         writeHygiene(owner);
+        writeSignIn(owner, round);
+    }
+
+    /** A person who signs in and lets a client act for them: the sign-in and consent events; every other one leaves. */
+    private void writeSignIn(String owner, int round) {
+        String person = owner + "-person";
+        send(new CreateIdentity(person, "Person " + owner, IdentityKind.USER, null, null, "u." + owner));
+        send(new dev.idcred.shared.signin.IssueInvitation(person, person + "-invitation", Duration.ofHours(1)));
+        send(new dev.idcred.shared.signin.SetPassword(person, null, "bcrypt-of-nothing"));
+        send(new dev.idcred.shared.signin.RecordSignIn(person, List.of("password"), "127.0.0.1"));
+        send(new dev.idcred.shared.signin.LockOut(person, 5, start.plusSeconds(900)));
+        send(new dev.idcred.shared.signin.RecordRecoveryCodeUse(person, 9));
+        send(new dev.idcred.shared.consent.GrantConsent(person, owner + "-client-0", List.of("openid",
+                "idn:audit:read")));
+        send(new dev.idcred.shared.consent.WithdrawConsent(person, owner + "-client-0", "bulk"));
+        send(new dev.idcred.shared.consent.GrantConsent(person, owner + "-client-2", List.of("idn:audit:read")));
+        if (round % 2 == 1) {
+            send(new dev.idcred.shared.identity.DeleteIdentity(person, "bulk"));
+        }
     }
 
     /** Rotation, an expiry warned of, leaks, a webhook: the credential hygiene events, on top of the round. */

@@ -8,6 +8,7 @@ import dev.idcred.shared.common.ListingFilter;
 import dev.idcred.shared.common.NetworkRules;
 import dev.idcred.shared.identity.FindIdentity;
 import dev.idcred.shared.identity.IdentityCreated;
+import dev.idcred.shared.identity.IdentityDeleted;
 import dev.idcred.shared.identity.IdentityUpdated;
 import dev.idcred.shared.identity.ListIdentities;
 import dev.idcred.shared.identity.UserLevelGranted;
@@ -59,6 +60,7 @@ public class IdentityProjection implements Projection {
     @EventHandler
     void on(IdentityCreated event, @SequenceNumber long version) {
         identities.add(event.identityId(), version, new Document("name", event.name())
+                .append("username", event.username())
                 .append("kind", event.kind().name())
                 .append("tenantAccessExpiresAt", date(event.tenantAccessExpiresAt()))
                 .append("networkRules", rules(event.networkRules()))
@@ -71,6 +73,7 @@ public class IdentityProjection implements Projection {
     void on(IdentityUpdated event, @SequenceNumber long version) {
         identities.update(event.identityId(), version, identity -> identity
                 .append("name", event.name())
+                .append("username", event.username() != null ? event.username() : identity.getString("username"))
                 .append("tenantAccessExpiresAt", date(event.tenantAccessExpiresAt()))
                 .append("networkRules", rules(event.networkRules()))
                 .put("modified", date(event.modifiedAt())));
@@ -92,6 +95,12 @@ public class IdentityProjection implements Projection {
             levels.remove(event.level());
             identity.append("levels", new ArrayList<>(levels)).put("modified", date(event.revokedAt()));
         });
+    }
+
+    /** A removed identity leaves the listing; the log keeps its history for time travel and the audit trail. */
+    @EventHandler
+    void on(IdentityDeleted event, @SequenceNumber long version) {
+        identities.remove(event.identityId(), version);
     }
 
     @QueryHandler

@@ -1,6 +1,7 @@
 package dev.idcred.query.processing;
 
 import dev.idcred.access.gate.TokenClaims;
+import dev.idcred.access.issuer.Issuer;
 import dev.idcred.access.gate.VerifiedTokens;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -29,12 +30,12 @@ class TokenVerification {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(KeySet keySet) {
+    JwtDecoder jwtDecoder(KeySet keySet, Issuer issuer) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(keySet.jwkSetUri().toString())
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(TokenClaims.validator());
-        return new VerifiedTokens(decoder, TokenClaims.validator());
+        decoder.setJwtValidator(TokenClaims.validator(issuer));
+        return new VerifiedTokens(decoder, TokenClaims.validator(issuer));
     }
 }

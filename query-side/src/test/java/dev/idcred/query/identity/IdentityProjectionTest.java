@@ -28,7 +28,7 @@ class IdentityProjectionTest {
 
     @Test
     void levelsGrantedAndRevokedAreHeldSortedAndTheNameServesOtherViews() {
-        projection.on(new IdentityCreated("i1", "Ada", IdentityKind.USER, null, NetworkRules.none(), T0), 0);
+        projection.on(new IdentityCreated("i1", "Ada", IdentityKind.USER, null, NetworkRules.none(), T0, null), 0);
         projection.on(new UserLevelGranted("i1", "ORG_ADMIN", T0.plusSeconds(1)), 1);
         projection.on(new UserLevelGranted("i1", "AUDITOR", T0.plusSeconds(2)), 2);
         projection.on(new UserLevelRevoked("i1", "ORG_ADMIN", T0.plusSeconds(3)), 3);
@@ -42,9 +42,9 @@ class IdentityProjectionTest {
     @Test
     void anUpdateChangesNameExpiryAndNetworkRules() {
         Instant expiry = T0.plusSeconds(86_400);
-        projection.on(new IdentityCreated("s1", "Support", IdentityKind.SUPPORT, expiry, NetworkRules.none(), T0), 0);
+        projection.on(new IdentityCreated("s1", "Support", IdentityKind.SUPPORT, expiry, NetworkRules.none(), T0, null), 0);
         projection.on(new IdentityUpdated("s1", "Support desk", expiry.plusSeconds(60),
-                new NetworkRules(List.of("10.0.0.0/8"), List.of("FR")), T0.plusSeconds(5)), 1);
+                new NetworkRules(List.of("10.0.0.0/8"), List.of("FR")), T0.plusSeconds(5), null), 1);
 
         IdentityView view = projection.list(new ListIdentities(new PageRequest(250, 0, true))).items().get(0);
         assertThat(view.name()).isEqualTo("Support desk");

@@ -63,7 +63,7 @@ class EffectiveScopeProjectionTest {
 
     @Test
     void rightsAreTheScopeMetByTheOwnersLevelsAndFollowGrantsAndRevocations() {
-        identityEvent(new IdentityCreated("alice", "Alice", IdentityKind.USER, null, NetworkRules.none(), T0), 0);
+        identityEvent(new IdentityCreated("alice", "Alice", IdentityKind.USER, null, NetworkRules.none(), T0, null), 0);
         identityEvent(new UserLevelGranted("alice", "AUDITOR", T0), 1);
         credentialEvent(new PersonalAccessTokenCreated("p1", "alice", "p", List.of("sp:scopes:all"), 600, "hmac:x",
                 T0, null), "p1", 0);
@@ -81,7 +81,7 @@ class EffectiveScopeProjectionTest {
 
     @Test
     void aDisabledClientKeepsItsScopeButHasNoRights() {
-        identityEvent(new IdentityCreated("bob", "Bob", IdentityKind.USER, null, NetworkRules.none(), T0), 0);
+        identityEvent(new IdentityCreated("bob", "Bob", IdentityKind.USER, null, NetworkRules.none(), T0, null), 0);
         identityEvent(new UserLevelGranted("bob", "AUDITOR", T0), 1);
         credentialEvent(new ApiClientCreated("c1", "bob", "API", settings(true, List.of("idn:audit:read")),
                 "hmac:x", T0, null), "c1", 0);
@@ -106,7 +106,7 @@ class EffectiveScopeProjectionTest {
 
     @Test
     void aRefreshFamilysOwnEventsDoNotTakeTheCredentialsSequenceNumbers() {
-        identityEvent(new IdentityCreated("bob", "Bob", IdentityKind.USER, null, NetworkRules.none(), T0), 0);
+        identityEvent(new IdentityCreated("bob", "Bob", IdentityKind.USER, null, NetworkRules.none(), T0, null), 0);
         credentialEvent(new ApiClientCreated("c1", "bob", "API", settings(true, List.of()), "hmac:x", T0, null), "c1", 0);
         credentialEvent(new RefreshTokenFamilyRevoked("family-1", "c1", "bob", "reused", T0.plusSeconds(600),
                 T0.plusSeconds(1)), "family-1", 5);

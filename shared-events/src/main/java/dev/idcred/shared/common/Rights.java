@@ -21,6 +21,12 @@ public final class Rights {
     public static final String CREDENTIAL_LEAKS_REPORT = "idn:credential-leaks:report";
     public static final String WEBHOOKS_READ = "idn:webhooks:read";
     public static final String WEBHOOKS_MANAGE = "idn:webhooks:manage";
+    /** A person's own account: who they are, the clients they let act for them. */
+    public static final String MY_ACCOUNT_READ = "idn:my-account:read";
+    public static final String MY_ACCOUNT_MANAGE = "idn:my-account:manage";
+    /** The tenant's sign-in rules (lockout, strong authentication). */
+    public static final String AUTH_ORG_READ = "idn:auth-org:read";
+    public static final String AUTH_ORG_MANAGE = "idn:auth-org:manage";
 
     private Rights() {
     }

@@ -10,6 +10,12 @@ public final class Scopes {
     public static final String ALL = "sp:scopes:all";
     /** Only endpoints that need no authorization. */
     public static final String DEFAULT = "sp:scopes:default";
+    /** OpenID Connect: the token request answers an ID token too. */
+    public static final String OPENID = "openid";
+    /** OpenID Connect: the ID token and userinfo carry the person's name and username. */
+    public static final String PROFILE = "profile";
+    /** The scopes of the protocol, which are no rights: what a client may ask for besides rights. */
+    public static final java.util.Set<String> PROTOCOL = java.util.Set.of(OPENID, PROFILE);
 
     private Scopes() {
     }

@@ -48,13 +48,15 @@ import java.util.function.Predicate;
  * @param lastUsedAt       the last instant it obtained a token (null: never)
  * @param recentClients    the last {@link #KEPT_CLIENTS} addresses it obtained tokens from, most recent first
  * @param notices          which of the tenant's hygiene notices it has had
+ * @param registration     an API client's name and where its authorization codes may go (null for a PAT)
  */
 public record CredentialFacts(String credentialId, CredentialKind kind, String ownerId, String keyType,
                               List<String> scope, Set<GrantType> grantTypes, boolean enabled,
                               int accessTokenValiditySeconds, int refreshTokenValiditySeconds,
                               List<SecretVersion> secrets, Instant createdAt, Instant expiresAt, Instant deletedAt,
                               Instant tokensValidFrom, Instant refreshValidFrom, Map<String, Instant> revokedTokens,
-                              Instant lastUsedAt, List<ClientSeen> recentClients, Notices notices) {
+                              Instant lastUsedAt, List<ClientSeen> recentClients, Notices notices,
+                              Registration registration) {
 
     public static final int KEPT_SECRET_VERSIONS = 10;
     public static final int KEPT_CLIENTS = 5;
@@ -66,6 +68,22 @@ public record CredentialFacts(String credentialId, CredentialKind kind, String o
      */
     public record Notices(Instant expiryWarnedFor, Instant expiryNotedFor, Instant inactivityWarnedFor) {
         static final Notices NONE = new Notices(null, null, null);
+    }
+
+    /**
+     * How an API client is registered for people to use it: its name (what the consent page shows), its redirect URIs
+     * (exactly as registered), whether it is a public client (no secret; PKCE required) and whether it is the tenant's
+ * own ({@code internal}: people are not asked to consent to it, though their consent is still recorded).
+     */
+    public record Registration(String name, List<String> redirectUris, boolean publicClient, boolean firstParty) {
+        public Registration {
+            redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
+        }
+
+        static Registration of(ApiClientSettings settings) {
+            return new Registration(settings.name(), settings.redirectUris(), "PUBLIC".equals(settings.type()),
+                    Boolean.TRUE.equals(settings.internal()));
+        }
     }
 
     public CredentialFacts {
@@ -87,13 +105,14 @@ public record CredentialFacts(String credentialId, CredentialKind kind, String o
             return new CredentialFacts(e.clientId(), CredentialKind.API_CLIENT, e.ownerId(), e.keyType(), s.scope(),
                     grants(s), !Boolean.FALSE.equals(s.enabled()), s.accessTokenValiditySeconds(),
                     orZero(s.refreshTokenValiditySeconds()), firstSecret(e.secretHash(), e.createdAt()),
-                    e.createdAt(), e.expiresAt(), null, null, null, Map.of(), null, List.of(), Notices.NONE);
+                    e.createdAt(), e.expiresAt(), null, null, null, Map.of(), null, List.of(), Notices.NONE,
+                    Registration.of(s));
         }
         if (event instanceof PersonalAccessTokenCreated e) {
             return new CredentialFacts(e.tokenId(), CredentialKind.PERSONAL_ACCESS_TOKEN, e.ownerId(), null, e.scope(),
                     EnumSet.of(GrantType.CLIENT_CREDENTIALS), true, e.accessTokenValiditySeconds(), 0,
                     firstSecret(e.secretHash(), e.createdAt()), e.createdAt(), e.expiresAt(), null, null, null,
-                    Map.of(), null, List.of(), Notices.NONE);
+                    Map.of(), null, List.of(), Notices.NONE, null);
         }
         if (facts == null || facts.deletedAt != null) {
             return facts;
@@ -211,6 +230,7 @@ public record CredentialFacts(String credentialId, CredentialKind kind, String o
         private Instant lastUsedAt;
         private List<ClientSeen> recentClients;
         private Notices notices;
+        private Registration registration;
 
         Draft(CredentialFacts facts) {
             was = facts;
@@ -228,13 +248,14 @@ public record CredentialFacts(String credentialId, CredentialKind kind, String o
             lastUsedAt = facts.lastUsedAt;
             recentClients = facts.recentClients;
             notices = facts.notices;
+            registration = facts.registration;
         }
 
         CredentialFacts facts() {
             return new CredentialFacts(was.credentialId, was.kind, was.ownerId, was.keyType, scope, grantTypes,
                     enabled, accessTokenValiditySeconds, refreshTokenValiditySeconds, secrets, was.createdAt,
                     expiresAt, deletedAt, tokensValidFrom, refreshValidFrom, revokedTokens, lastUsedAt,
-                    recentClients, notices);
+                    recentClients, notices, registration);
         }
 
         void update(ApiClientSettings settings, Instant at) {
@@ -244,6 +265,7 @@ public record CredentialFacts(String credentialId, CredentialKind kind, String o
             boolean lostRefresh = grantTypes.contains(GrantType.REFRESH_TOKEN)
                     && !nowGrants.contains(GrantType.REFRESH_TOKEN);
             scope = settings.scope();
+            registration = Registration.of(settings);
             grantTypes = nowGrants;
             enabled = nowEnabled;
             accessTokenValiditySeconds = settings.accessTokenValiditySeconds();

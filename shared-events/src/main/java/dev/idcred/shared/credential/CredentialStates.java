@@ -1,5 +1,6 @@
 package dev.idcred.shared.credential;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,4 +14,7 @@ public interface CredentialStates {
     Optional<CredentialAccess> credential(String credentialId);
 
     Optional<OwnerFacts> identity(String identityId);
+
+    /** Every live credential an identity owns, in id order. */
+    List<CredentialFacts> credentialsOwnedBy(String ownerId);
 }

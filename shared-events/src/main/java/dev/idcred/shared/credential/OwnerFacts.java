@@ -2,26 +2,50 @@ package dev.idcred.shared.credential;
 
 import dev.idcred.shared.common.IdentityKind;
 import dev.idcred.shared.common.NetworkRules;
+import dev.idcred.shared.consent.ConsentGranted;
+import dev.idcred.shared.consent.ConsentWithdrawn;
 import dev.idcred.shared.identity.IdentityCreated;
+import dev.idcred.shared.identity.IdentityDeleted;
 import dev.idcred.shared.identity.IdentityUpdated;
 import dev.idcred.shared.identity.UserLevelGranted;
 import dev.idcred.shared.identity.UserLevelRevoked;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * What the log says of an identity, as far as its credentials are concerned: its user levels, when a vendor
- * account's tenant access ends, and the network rules its personal access tokens obey. Folded from its
- * {@link IdentityEvent}s by {@link #fold}.
+ * account's tenant access ends, the network rules its personal access tokens obey, the API clients it lets act for
+ * it (its consents) and whether it left the tenant. Folded from its {@link IdentityEvent}s by {@link #fold}.
+ *
+ * @param consents  by client id: what the person let the client do for them, and since when
+ * @param deletedAt when the identity left the tenant (null: it has not)
  */
 public record OwnerFacts(String identityId, String name, IdentityKind kind, Set<String> levels,
-                         Instant tenantAccessExpiresAt, NetworkRules networkRules, Instant createdAt) {
+                         Instant tenantAccessExpiresAt, NetworkRules networkRules, Instant createdAt,
+                         Map<String, Consent> consents, Instant deletedAt) {
+
+    /** What a person let one client do for them: these scopes, from this instant. */
+    public record Consent(List<String> scope, Instant grantedAt) {
+        public Consent {
+            scope = List.copyOf(scope);
+        }
+    }
 
     public OwnerFacts {
         levels = Set.copyOf(levels);
         networkRules = networkRules == null ? NetworkRules.none() : networkRules;
+        consents = consents == null ? Map.of() : Map.copyOf(consents);
+    }
+
+    /** An identity that has given no consent and is still of the tenant. */
+    public OwnerFacts(String identityId, String name, IdentityKind kind, Set<String> levels,
+                      Instant tenantAccessExpiresAt, NetworkRules networkRules, Instant createdAt) {
+        this(identityId, name, kind, levels, tenantAccessExpiresAt, networkRules, createdAt, Map.of(), null);
     }
 
     /** The facts after {@code event}; {@code facts} is null before the identity's creation. */
@@ -30,12 +54,12 @@ public record OwnerFacts(String identityId, String name, IdentityKind kind, Set<
             return new OwnerFacts(e.identityId(), e.name(), e.kind(), Set.of(), e.tenantAccessExpiresAt(),
                     e.networkRules(), e.createdAt());
         }
-        if (facts == null) {
-            return null;
+        if (facts == null || facts.deletedAt != null) {
+            return facts;
         }
         if (event instanceof IdentityUpdated e) {
             return new OwnerFacts(facts.identityId, e.name(), facts.kind, facts.levels, e.tenantAccessExpiresAt(),
-                    e.networkRules(), facts.createdAt);
+                    e.networkRules(), facts.createdAt, facts.consents, null);
         }
         if (event instanceof UserLevelGranted e) {
             var held = new TreeSet<>(facts.levels);
@@ -47,15 +71,51 @@ public record OwnerFacts(String identityId, String name, IdentityKind kind, Set<
             held.remove(e.level());
             return facts.withLevels(held);
         }
+        if (event instanceof ConsentGranted e) {
+            var consents = new TreeMap<>(facts.consents);
+            consents.put(e.clientId(), new Consent(e.scope(), e.grantedAt()));
+            return facts.withConsents(consents);
+        }
+        if (event instanceof ConsentWithdrawn e) {
+            var consents = new TreeMap<>(facts.consents);
+            consents.remove(e.clientId());
+            return facts.withConsents(consents);
+        }
+        if (event instanceof IdentityDeleted e) {
+            return new OwnerFacts(facts.identityId, facts.name, facts.kind, Set.of(), facts.tenantAccessExpiresAt,
+                    facts.networkRules, facts.createdAt, Map.of(), e.deletedAt());
+        }
         return facts;
     }
 
-    /** A vendor account whose tenant access has ended: its tokens are being deleted and obtain nothing. */
+    /**
+     * An identity whose access has ended: a vendor account past its tenant access, or anyone who left the tenant.
+     * Its credentials obtain nothing and their tokens stop.
+     */
     public boolean accessEndedBy(Instant now) {
-        return tenantAccessExpiresAt != null && !now.isBefore(tenantAccessExpiresAt);
+        return deletedAt != null && !now.isBefore(deletedAt)
+                || tenantAccessExpiresAt != null && !now.isBefore(tenantAccessExpiresAt);
+    }
+
+    /** When the identity's access ends or ended: it left the tenant, or a vendor account's access runs out. */
+    public Instant accessEndsAt() {
+        if (deletedAt != null && (tenantAccessExpiresAt == null || deletedAt.isBefore(tenantAccessExpiresAt))) {
+            return deletedAt;
+        }
+        return tenantAccessExpiresAt;
+    }
+
+    public boolean live() {
+        return deletedAt == null;
     }
 
     private OwnerFacts withLevels(Set<String> held) {
-        return new OwnerFacts(identityId, name, kind, held, tenantAccessExpiresAt, networkRules, createdAt);
+        return new OwnerFacts(identityId, name, kind, held, tenantAccessExpiresAt, networkRules, createdAt, consents,
+                deletedAt);
+    }
+
+    private OwnerFacts withConsents(Map<String, Consent> given) {
+        return new OwnerFacts(identityId, name, kind, levels, tenantAccessExpiresAt, networkRules, createdAt, given,
+                deletedAt);
     }
 }

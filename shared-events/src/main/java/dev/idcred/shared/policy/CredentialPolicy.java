@@ -167,6 +167,32 @@ public final class CredentialPolicy {
         }
     }
 
+    /**
+     * Removing an identity from the tenant: never oneself, and only with at least its rights (a vendor account
+     * removes no one).
+     */
+    public void ensureMayDeleteIdentity(Actor actor, OwnerFacts target) {
+        if (actor.is(target.identityId())) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "No one may remove themselves from the tenant");
+        }
+        ensureMayTakeOver(actor, target);
+    }
+
+    /**
+     * Letting someone choose a password for {@code target} (an invitation) or resetting its second factor hands over
+     * the identity itself: only the identity, or someone with at least its rights who is no vendor account.
+     */
+    public void ensureMayHandOverSignIn(Actor actor, OwnerFacts target) {
+        ensureMayTakeOver(actor, target);
+    }
+
+    /** What a person does to their own sign-in (an authenticator, a consent): only they, or the service itself. */
+    public void ensureActsForThemselves(Actor actor, String identityId) {
+        if (!actor.service() && !actor.is(identityId)) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "Only the person themselves may do this");
+        }
+    }
+
     /** True if access ending at {@code end} (null: never) lasts beyond {@code limit}. */
     private static boolean outlasts(Instant end, Instant limit) {
         return limit != null && (end == null || end.isAfter(limit));

@@ -82,7 +82,7 @@ class CredentialAccessTest {
     @Test
     void everyCredentialOfAVendorAccountStopsAtTheInstantItsTenantAccessEnds() {
         var vendor = foldOwner(new IdentityCreated(OWNER, "Support", IdentityKind.SUPPORT, T0.plusSeconds(60), null,
-                T0), new UserLevelGranted(OWNER, "READER", T0));
+                T0, null), new UserLevelGranted(OWNER, "READER", T0));
         var access = new CredentialAccess(fold(new PersonalAccessTokenCreated("pat-1", OWNER, "visit",
                 List.of(Scopes.ALL), 600, "hmac:1", T0, null)), vendor);
         assertThat(access.usableAt(T0.plusSeconds(59))).isTrue();

@@ -41,7 +41,7 @@ final class Facts {
     }
 
     static IdentityCreated ownerCreated() {
-        return new IdentityCreated(OWNER, "Owner", IdentityKind.USER, null, NetworkRules.none(), T0.minusSeconds(60));
+        return new IdentityCreated(OWNER, "Owner", IdentityKind.USER, null, NetworkRules.none(), T0.minusSeconds(60), null);
     }
 
     static CredentialFacts fold(CredentialEvent... events) {

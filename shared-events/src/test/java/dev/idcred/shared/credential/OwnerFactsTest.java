@@ -30,7 +30,7 @@ class OwnerFactsTest {
     void anUpdateReplacesNameExpiryAndNetworkRulesAndKeepsTheLevels() {
         var rules = new NetworkRules(List.of("10.0.0.0/8"), List.of("CH"));
         OwnerFacts owner = foldOwner(ownerCreated(), new UserLevelGranted(OWNER, "READER", T0),
-                new IdentityUpdated(OWNER, "Renamed", null, rules, T0.plusSeconds(1)));
+                new IdentityUpdated(OWNER, "Renamed", null, rules, T0.plusSeconds(1), null));
         assertThat(owner.name()).isEqualTo("Renamed");
         assertThat(owner.networkRules()).isEqualTo(rules);
         assertThat(owner.levels()).containsExactly("READER");
@@ -39,7 +39,7 @@ class OwnerFactsTest {
     @Test
     void aVendorAccountsAccessEndsAtTheExactInstantOfItsExpiry() {
         OwnerFacts vendor = foldOwner(new IdentityCreated(OWNER, "Support", IdentityKind.SUPPORT, T0.plusSeconds(60),
-                null, T0));
+                null, T0, null));
         assertThat(vendor.accessEndedBy(T0.plusSeconds(60).minusMillis(1))).isFalse();
         assertThat(vendor.accessEndedBy(T0.plusSeconds(60))).isTrue();
         assertThat(vendor.networkRules()).isEqualTo(NetworkRules.none());

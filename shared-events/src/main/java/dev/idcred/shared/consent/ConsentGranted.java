@@ -1,0 +1,20 @@
+package dev.idcred.shared.consent;
+
+import dev.idcred.shared.credential.IdentityEvent;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A person let an API client act for them with {@code scope} (rights, and the protocol scopes {@code openid} and
+ * {@code profile}); a later grant to the same client replaces it.
+ */
+@Revision("1")
+public record ConsentGranted(String identityId, String clientId, List<String> scope, Instant grantedAt)
+        implements IdentityEvent {
+    @Override
+    public Instant occurredAt() {
+        return grantedAt;
+    }
+}
