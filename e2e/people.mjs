@@ -71,9 +71,10 @@ export class Browser {
     });
   }
 
-  /** Posts the page's first form with its hidden fields and these values. */
-  async submit(page, values, formIndex = 0) {
-    const form = forms(page.text)[formIndex];
+  /** Posts a form of the page (its first, or the one whose action is `which`) with its hidden fields and these values. */
+  async submit(page, values, which) {
+    const all = forms(page.text);
+    const form = which === undefined ? all[0] : all.find((f) => f.action === which);
     assert.ok(form, `no form on the page: ${page.text.slice(0, 300)}`);
     return this.post(new URL(form.action || page.url, page.url).toString(), { ...form.hidden, ...values });
   }

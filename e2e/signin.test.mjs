@@ -91,7 +91,7 @@ test('the session cookie is HttpOnly and SameSite, renewed at sign-in, and ends 
   const account = await browser.get(`${BASE_URL}/account`);
   assert.equal(account.status, 200);
   assert.match(account.text, new RegExp(who.username.replace('.', '\\.')));
-  const signedOut = await browser.submit(account, {}, 1);
+  const signedOut = await browser.submit(account, {}, '/signout');
   assert.equal(signedOut.status, 200);
   assert.equal((await browser.get(`${BASE_URL}/account`)).status, 302);
 });

@@ -26,14 +26,18 @@ public class Authenticators {
     static final Duration STEP = Duration.ofSeconds(30);
     private static final String ISSUER = "Credential Service";
 
-    /** A new secret: 160 random bits, as RFC 4226 recommends. */
+    /**
+     * A new secret: 160 random bits, as RFC 4226 recommends, held as otp-java holds it (the ASCII of its base32
+     * form, which is also what the app is given).
+     */
     public byte[] newSecret() {
         return SecretGenerator.generate(160);
     }
 
     public String uri(byte[] secret, String username) {
         String label = URLEncoder.encode(ISSUER + ":" + username, StandardCharsets.UTF_8).replace("+", "%20");
-        return "otpauth://totp/" + label + "?secret=" + base32(secret) + "&issuer="
+        return "otpauth://totp/" + label + "?secret=" + new String(secret, StandardCharsets.US_ASCII)
+                + "&issuer="
                 + URLEncoder.encode(ISSUER, StandardCharsets.UTF_8).replace("+", "%20")
                 + "&algorithm=SHA1&digits=6&period=30";
     }
