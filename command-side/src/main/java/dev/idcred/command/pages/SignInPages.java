@@ -139,19 +139,21 @@ class SignInPages {
 
     private String form(Model model, HttpServletRequest request, HttpServletResponse response, String next,
                         String error) {
-        Browser.pageHeaders(response);
-        model.addAttribute("csrf", browser.csrf(request, response));
-        model.addAttribute("next", Continue.safe(next));
-        model.addAttribute("error", error);
-        return "account/signin";
+        return page("account/signin", model, request, response, next, error);
     }
 
     private String codeForm(Model model, HttpServletRequest request, HttpServletResponse response, String next,
                             String error) {
+        return page("account/signin-code", model, request, response, next, error);
+    }
+
+    /** A sign-in step's form: its CSRF value, where to go on, and what went wrong, if anything. */
+    private String page(String template, Model model, HttpServletRequest request, HttpServletResponse response,
+                        String next, String error) {
         Browser.pageHeaders(response);
         model.addAttribute("csrf", browser.csrf(request, response));
         model.addAttribute("next", Continue.safe(next));
         model.addAttribute("error", error);
-        return "account/signin-code";
+        return template;
     }
 }
