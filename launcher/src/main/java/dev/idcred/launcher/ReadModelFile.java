@@ -8,6 +8,9 @@ import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,16 +26,31 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * runs under a shared lock, and the file is committed every {@link #COMMIT_INTERVAL} under the exclusive one: what a
  * crash leaves is always the state after some complete command. Views and their tracking tokens are written in that
  * order, so a crash loses at most the last interval's writes, which the processors apply again from their tokens.
+ * <p>
+ * The file stays in proportion to what it holds. Nothing in H2 maintains a store opened without auto-commit, so this
+ * does what its background writer would: each commit is forced to disk, which lets the space of chunks that no longer
+ * hold live pages be reused after {@link #RETENTION} instead of H2's default 45 s (the file grew by everything written
+ * in that window, several hundred MB under steady updates); and while the live share of the chunks is below
+ * {@link #TARGET_FILL} percent, each commit also rewrites at most {@link #COMPACT_BYTES} of the emptiest chunks' live
+ * pages, a bounded pause (a few milliseconds) rather than one long stall. Opening the file moves its chunks together
+ * and truncates it, so a restart gives back what the last run freed.
  */
 final class ReadModelFile extends H2Backend {
 
+    private static final Logger log = LoggerFactory.getLogger(ReadModelFile.class);
+
     static final Duration COMMIT_INTERVAL = Duration.ofMillis(200);
+    static final Duration RETENTION = Duration.ofSeconds(1);
+    static final int TARGET_FILL = 50;
+    static final int COMPACT_BYTES = 1 << 20;
+    private static final int OPEN_COMPACTION_MILLIS = 5_000;
 
     private final ReadWriteLock commands = new ReentrantReadWriteLock();
     private final ScheduledExecutorService committer;
 
     ReadModelFile(String fileName) {
-        super(new MVStore.Builder().fileName(fileName).autoCommitDisabled().open());
+        super(openCompacted(fileName));
+        getMvStore().setRetentionTime((int) RETENTION.toMillis());
         committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "read-model-file-commit");
             thread.setDaemon(true);
@@ -82,13 +100,28 @@ final class ReadModelFile extends H2Backend {
         }
     }
 
+    private static MVStore openCompacted(String fileName) {
+        MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().open();
+        store.compactFile(OPEN_COMPACTION_MILLIS);
+        return store;
+    }
+
     private void commitBetweenCommands() {
-        if (!getMvStore().hasUnsavedChanges()) {
+        MVStore store = getMvStore();
+        if (!store.hasUnsavedChanges()) {
             return;
         }
         commands.writeLock().lock();
         try {
             commit();
+            store.getFileStore().sync();
+            if (store.getFileStore().getChunksFillRate() < TARGET_FILL
+                    && store.compact(TARGET_FILL, COMPACT_BYTES)) {
+                commit();
+                store.getFileStore().sync();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not commit the read-model file: {}", e.toString());
         } finally {
             commands.writeLock().unlock();
         }

@@ -15,8 +15,10 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -63,6 +65,12 @@ public class QuerySideConfiguration {
     QuerySideInstances querySideInstances(MongoDatabase database, List<Projection> projections,
                                           ReadSideProperties properties) {
         return new QuerySideInstances(database, ReadModelProcessors.segmentsByGroup(projections), properties);
+    }
+
+    /** Once the service is ready (its processors run), this instance takes its share of the segments. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> claimSegmentsWhenReady(QuerySideInstances instances) {
+        return ready -> instances.startClaiming();
     }
 
     @Bean

@@ -72,14 +72,26 @@ class ScaleOutIT {
                 await("query-a holds every segment").atMost(Duration.ofSeconds(30))
                         .until(() -> owners(mongo).equals(Set.of(owner(mongo, queryA))));
 
-                ServiceProcess queryB = ServiceProcess.start("query-b", "query-side", ServiceProcess.freePort(),
-                        dataDir, queryEnvironment).awaitHealthy(START);
-                try (queryB) {
+                ServiceProcess queryB;
+                Duration longestUnowned;
+                try (UnownedSegments watch = new UnownedSegments(mongo)) {
+                    queryB = ServiceProcess.start("query-b", "query-side", ServiceProcess.freePort(), dataDir,
+                            queryEnvironment).awaitHealthy(START);
                     await("the segments spread over both query sides").atMost(Duration.ofSeconds(30))
                             .untilAsserted(() -> assertSpread(mongo));
+                    longestUnowned = watch.longest();
+                }
+                System.out.println("join: longest stretch a segment had no owner: " + longestUnowned.toMillis() + " ms");
+                // The incumbent releases a segment only once the joiner claims (its processors run): what is left is
+                // the joiner's claim interval (500 ms), never the seconds of its start.
+                assertThat(longestUnowned).as("longest unowned stretch during a join")
+                        .isLessThanOrEqualTo(Duration.ofMillis(1500));
+                try (queryB) {
 
                     assertReadAfterWriteAcrossProcesses(commandB.api(), List.of(queryA.api(), queryB.api()), admin);
                     assertRevocationIsExactOnBothQuerySides(commands, List.of(queryA.api(), queryB.api()), admin);
+                    assertRebuildUnderWritesOnBothQuerySidesLosesNothing(List.of(commandA.api(), commandB.api()),
+                            List.of(queryA.api(), queryB.api()), admin);
 
                     Set<String> acknowledged = ConcurrentHashMap.newKeySet();
                     AtomicInteger next = new AtomicInteger();
@@ -108,6 +120,38 @@ class ScaleOutIT {
                     }
                     ViewsMatchARebuild.assertFor(reads, admin, mongo);
                 }
+            }
+        }
+    }
+
+    /**
+     * A rebuild asked of one query side while both apply a steady load of creates: every acknowledged write is in the
+     * new generation on both (none went only to the retired one), both answer for the rebuild, and both stay UP.
+     */
+    private static void assertRebuildUnderWritesOnBothQuerySidesLosesNothing(List<Api> writers, List<Api> readers,
+                                                                             String admin) {
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicInteger next = new AtomicInteger();
+        try (CreateLoad load = new CreateLoad(() -> writers.get(next.getAndIncrement() % 2).base(), admin, 4,
+                acknowledged)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= 50);
+            Api.Response started = readers.get(1).postRaw("/v3/read-model-rebuilds", admin, "application/json", "")
+                    .expect(202);
+            int generation = started.body().path("generation").asInt();
+            Api.Response again = readers.get(0).postRaw("/v3/read-model-rebuilds", admin, "application/json", "")
+                    .expect(202);
+            assertThat(again.body().path("generation").asInt()).as("a second request joins the rebuild under way")
+                    .isEqualTo(generation);
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(readers.get(0)
+                    .get("/v3/read-model-rebuilds/current", admin).expect(200).field("state")).isEqualTo("DONE"));
+            int afterSwitch = acknowledged.size();
+            await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= afterSwitch + 50);
+            assertThat(load.serverErrors()).as("5xx during the rebuild").isEmpty();
+        }
+        for (Api reader : readers) {
+            reader.awaitViewsCaughtUp();
+            for (String id : acknowledged) {
+                reader.get("/v3/oauth-clients/" + id, admin).expect(200);
             }
         }
     }
@@ -163,6 +207,49 @@ class ScaleOutIT {
             byOwner.computeIfAbsent(owner == null ? "(unclaimed)" : owner, o -> new HashSet<>()).add(unit++);
         }
         return byOwner;
+    }
+
+    /** Watches the token store every few milliseconds for the longest stretch any one segment had no owner. */
+    private static final class UnownedSegments implements AutoCloseable {
+        private final Thread watcher;
+        private volatile boolean running = true;
+        private volatile long longestNanos;
+
+        UnownedSegments(MongoDatabase mongo) {
+            watcher = new Thread(() -> {
+                Map<String, Long> unownedSince = new HashMap<>();
+                while (running) {
+                    long now = System.nanoTime();
+                    for (Document token : mongo.getCollection("trackingtokens")
+                            .find(Filters.ne("processorName", "__config"))) {
+                        String segment = token.getString("processorName") + "/" + token.get("segment");
+                        if (token.getString("owner") == null) {
+                            long since = unownedSince.computeIfAbsent(segment, s -> now);
+                            longestNanos = Math.max(longestNanos, now - since);
+                        } else {
+                            unownedSince.remove(segment);
+                        }
+                    }
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "unowned-segments");
+            watcher.setDaemon(true);
+            watcher.start();
+        }
+
+        Duration longest() {
+            return Duration.ofNanos(longestNanos);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            watcher.join(5_000);
+        }
     }
 
     /** The owner id a query-side process claims segments as: its pid, as the heartbeat collection names it. */

@@ -25,7 +25,7 @@ public final class ViewsMatchARebuild {
 
     /** Collections that are not views: the processors' tokens and the bookkeeping of instances and checks. */
     private static final Set<String> OPERATIONS = Set.of("trackingtokens", "read_model_generation",
-            "query_side_instances", "view_integrity");
+            "query_side_instances", "view_integrity", "read_model_rebuild");
 
     private ViewsMatchARebuild() {
     }

@@ -29,15 +29,17 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,7 +49,8 @@ import java.util.concurrent.TimeUnit;
  * {@code version} is at or after the event's sequence number), and what the view derives from those documents (a listing's pages, an
  * owner's index) must agree with them. The log is read from where the last check ended; a view that missed an event
  * makes the health component {@code views} DOWN, naming the document and the event, until a rebuild replaces it. So
- * a view that silently lost events can no longer answer UP.
+ * a view that silently lost events can no longer answer UP. Results are kept per generation (a rebuild's new one
+ * starts clean, checked from where the rebuild's fold ended); health answers the last result without waiting.
  */
 @Component("views")
 public class ViewIntegrity implements HealthIndicator, SchedulingConfigurer {
@@ -69,11 +72,14 @@ public class ViewIntegrity implements HealthIndicator, SchedulingConfigurer {
     private final ReadModelGenerations generations;
     private final MongoCollection<Document> progress;
     private final Duration interval;
-    private final Map<String, List<Gap>> gaps = new LinkedHashMap<>();
+    private final Clock clock;
+    /** Gaps found, by generation, then by view: a rebuild's new generation starts with none. */
+    private final Map<Integer, Map<String, List<Gap>>> gaps = new ConcurrentHashMap<>();
+    private volatile Instant checkedAt;
 
     ViewIntegrity(List<Projection> projections, @Lazy EventStore events, AppliedPositions applied,
                   ReadModels readModels, ReadModelGenerations generations, MongoDatabase database,
-                  ReadSideProperties properties) {
+                  ReadSideProperties properties, Clock clock) {
         this.views = projections.stream().map(projection -> new Checked(projection,
                 ReadModelProcessors.groupOf(projection), new AnnotationEventHandlerAdapter(projection))).toList();
         this.events = events;
@@ -82,6 +88,7 @@ public class ViewIntegrity implements HealthIndicator, SchedulingConfigurer {
         this.generations = generations;
         this.progress = database.getCollection("view_integrity");
         this.interval = properties.integrityInterval();
+        this.clock = clock;
     }
 
     @Override
@@ -89,22 +96,35 @@ public class ViewIntegrity implements HealthIndicator, SchedulingConfigurer {
         tasks.addFixedDelayTask(this::check, interval);
     }
 
+    /**
+     * The last check's result for the generation serving now, with its age: never waits for a check under way (the
+     * first check of a large log reads all of it), so health and readiness answer at once.
+     */
     @Override
-    public synchronized Health health() {
-        if (gaps.isEmpty()) {
-            return Health.up().build();
+    public Health health() {
+        int generation = generations.current();
+        Map<String, List<Gap>> found = gaps.getOrDefault(generation, Map.of());
+        Instant at = checkedAt;
+        Health.Builder health = found.isEmpty() ? Health.up() : Health.down().withDetail("gaps", Map.copyOf(found))
+                .withDetail("remedy", "POST /v3/read-model-rebuilds rebuilds every view from the log");
+        health.withDetail("generation", generation);
+        if (at != null) {
+            health.withDetail("checkedAt", at.toString())
+                    .withDetail("checkedSecondsAgo", Duration.between(at, clock.instant()).toSeconds());
         }
-        return Health.down().withDetail("gaps", Map.copyOf(gaps)).withDetail("remedy",
-                "POST /v3/read-model-rebuilds rebuilds every view from the log").build();
+        return health.build();
     }
 
+    /** Checks every view of the generation serving now from where its last check ended. */
     public synchronized void check() {
+        int generation = generations.current();
+        gaps.keySet().removeIf(other -> other != generation);
         for (Checked view : views) {
             if (Thread.currentThread().isInterrupted()) {
                 return; // the service is stopping: the next start checks again
             }
             try {
-                check(view);
+                check(view, generation);
             } catch (RuntimeException e) {
                 if (Thread.currentThread().isInterrupted() || e instanceof MongoInterruptedException) {
                     log.debug("View check of {} stopped by the shutdown", view.group());
@@ -113,19 +133,32 @@ public class ViewIntegrity implements HealthIndicator, SchedulingConfigurer {
                 log.warn("Could not check the view {} against the log: {}", view.group(), e.toString());
             }
         }
+        checkedAt = clock.instant();
     }
 
-    /** Gaps found so far, by view: none while every view holds every event it applied. */
-    public synchronized Map<String, List<Gap>> gaps() {
-        return Map.copyOf(gaps);
+    /** Gaps found so far in the generation serving now, by view: none while every view holds what it applied. */
+    public Map<String, List<Gap>> gaps() {
+        return Map.copyOf(gaps.getOrDefault(generations.current(), Map.of()));
     }
 
-    private void check(Checked view) {
+    /**
+     * Records that {@code generation}'s views hold every event through {@code position}: a rebuild made them from
+     * the log, so their checks start there instead of reading the whole log again.
+     */
+    public void checkedThrough(int generation, List<String> groups, long position) {
+        for (String group : groups) {
+            String key = group + "@" + generation;
+            progress.replaceOne(Filters.eq("_id", key), new Document("_id", key).append("checkedThrough", position),
+                    new ReplaceOptions().upsert(true));
+        }
+    }
+
+    private void check(Checked view, int generation) {
         OptionalLong appliedThrough = applied.of(view.group());
         if (appliedThrough.isEmpty()) {
             return;
         }
-        String key = view.group() + "@" + generations.current();
+        String key = view.group() + "@" + generation;
         Document checked = progress.find(Filters.eq("_id", key)).first();
         long from = checked == null ? -1 : checked.get("checkedThrough", Number.class).longValue();
         long through = appliedThrough.getAsLong();
@@ -139,13 +172,14 @@ public class ViewIntegrity implements HealthIndicator, SchedulingConfigurer {
         expected.values().forEach(byAggregate -> touched.addAll(byAggregate.keySet()));
         view.projection().mismatches(touched).forEach(mismatch -> found.add(new Gap(view.group() + "/" + mismatch,
                 "disagrees with the document it is made from")));
+        Map<String, List<Gap>> ofGeneration = gaps.computeIfAbsent(generation, g -> new ConcurrentHashMap<>());
         if (!found.isEmpty()) {
-            gaps.put(view.group(), found.size() > 20 ? found.subList(0, 20) : found);
-            log.error("The view {} misses {} event(s) it applied, such as {}; rebuild it", view.group(),
-                    found.size(), found.get(0));
+            ofGeneration.put(view.group(), List.copyOf(found.size() > 20 ? found.subList(0, 20) : found));
+            log.error("The view {} (generation {}) misses {} event(s) it applied, such as {}; rebuild it",
+                    view.group(), generation, found.size(), found.get(0));
             return;
         }
-        gaps.remove(view.group());
+        ofGeneration.remove(view.group());
         progress.replaceOne(Filters.eq("_id", key), new Document("_id", key).append("checkedThrough", through),
                 new ReplaceOptions().upsert(true));
     }

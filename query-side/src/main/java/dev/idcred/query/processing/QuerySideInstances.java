@@ -29,6 +29,10 @@ import java.util.concurrent.TimeUnit;
  * order, round-robin over the live instances in order, so each computes the same fair share, and each processor
  * claims (or releases) segments until it holds its share ({@link #shareOf}). An instance that joins is given
  * segments within a few claim intervals; one that dies has its segments taken over once their claims time out.
+ * <p>
+ * An instance counts in the deal only once it is {@linkplain #startClaiming claiming}: its processors run and the
+ * service is ready. Until then it says it is alive with {@code claiming: false}, and the instances already serving
+ * keep its share; so a joiner never makes them release segments that nobody would claim for seconds.
  */
 public class QuerySideInstances implements SmartLifecycle {
 
@@ -42,6 +46,7 @@ public class QuerySideInstances implements SmartLifecycle {
     private final long timeoutMillis;
     private volatile List<String> live = List.of(id);
     private volatile ScheduledExecutorService beat;
+    private volatile boolean claiming;
 
     public QuerySideInstances(MongoDatabase database, Map<String, Integer> segmentsByProcessor,
                               ReadSideProperties properties) {
@@ -79,6 +84,12 @@ public class QuerySideInstances implements SmartLifecycle {
             }
         }
         return mine;
+    }
+
+    /** From now on this instance counts in the deal: its processors run, so it claims what the others release. */
+    public void startClaiming() {
+        claiming = true;
+        heartbeat();
     }
 
     @Override
@@ -123,15 +134,17 @@ public class QuerySideInstances implements SmartLifecycle {
         return SpringAxonConfiguration.LIFECYCLE_PHASE - 1024;
     }
 
-    private void heartbeat() {
+    private synchronized void heartbeat() {
         try {
-            instances.updateOne(Filters.eq("_id", id), Updates.currentDate("seenAt"), new UpdateOptions().upsert(true));
+            instances.updateOne(Filters.eq("_id", id), Updates.combine(Updates.currentDate("seenAt"),
+                    Updates.set("claiming", claiming)), new UpdateOptions().upsert(true));
             Document mine = instances.find(Filters.eq("_id", id)).first();
             Date now = mine == null ? new Date() : mine.getDate("seenAt");
             var alive = new ArrayList<String>();
             for (Document instance : instances.find()) {
                 Date seen = instance.getDate("seenAt");
-                if (seen != null && now.getTime() - seen.getTime() <= timeoutMillis) {
+                boolean counts = instance.getBoolean("claiming", true) || id.equals(instance.getString("_id"));
+                if (counts && seen != null && now.getTime() - seen.getTime() <= timeoutMillis) {
                     alive.add(instance.getString("_id"));
                 }
             }

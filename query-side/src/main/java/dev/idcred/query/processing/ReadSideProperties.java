@@ -17,6 +17,8 @@ import java.time.Duration;
  * @param instanceTimeout   an instance silent for this long no longer counts when segments are shared
  * @param maxLag            readiness is out of service while a processor is more events behind the log than this
  * @param integrityInterval how often every view is checked against the log
+ * @param retireAfter       how long after a rebuild's switch the retired generation is dropped (every instance
+ *                          follows a switch within a fraction of a second)
  */
 @ConfigurationProperties("credentials.read-side")
 public record ReadSideProperties(@DefaultValue("100") int batchSize,
@@ -27,5 +29,6 @@ public record ReadSideProperties(@DefaultValue("100") int batchSize,
                                  @DefaultValue("500ms") Duration heartbeat,
                                  @DefaultValue("2s") Duration instanceTimeout,
                                  @DefaultValue("10000") long maxLag,
-                                 @DefaultValue("30s") Duration integrityInterval) {
+                                 @DefaultValue("30s") Duration integrityInterval,
+                                 @DefaultValue("60s") Duration retireAfter) {
 }

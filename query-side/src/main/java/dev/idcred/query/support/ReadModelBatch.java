@@ -23,7 +23,8 @@ import java.util.Map;
  * batch's last event has been handled ({@link ReadModelBatchFlush}), before the processor stores its token. So a
  * batch of a hundred events costs a handful of round trips instead of hundreds, and a crash between the writes and
  * the token only makes the next owner apply the batch again, which every projection tolerates. Documents of a later
- * {@code stage} are written after those of an earlier one (an ordered listing's pages after its items).
+ * {@code stage} are written after those of an earlier one (an ordered listing's pages after its items). A batch
+ * belongs to one generation of the read models ({@link ReadModelGenerations}): the one writable when it began.
  */
 public final class ReadModelBatch {
 
@@ -37,9 +38,19 @@ public final class ReadModelBatch {
     }
 
     private final Map<String, Pending> byCollection = new LinkedHashMap<>();
+    private final ReadModelGenerations generations;
+    private final int generation;
 
-    /** The batch of the event-processing unit of work on this thread, or null outside one. */
-    static ReadModelBatch current() {
+    private ReadModelBatch(ReadModelGenerations generations) {
+        this.generations = generations;
+        this.generation = generations.writable();
+    }
+
+    /**
+     * The batch of the event-processing unit of work on this thread, or null outside one. A new batch is pinned to
+     * the generation writable now (waiting out a rebuild's fence): it reads and writes that generation only.
+     */
+    static ReadModelBatch current(ReadModelGenerations generations) {
         if (!CurrentUnitOfWork.isStarted()) {
             return null;
         }
@@ -47,7 +58,12 @@ public final class ReadModelBatch {
         if (!(root.getMessage() instanceof EventMessage<?>)) {
             return null;
         }
-        return root.getOrComputeResource(RESOURCE, key -> new ReadModelBatch());
+        return root.getOrComputeResource(RESOURCE, key -> new ReadModelBatch(generations));
+    }
+
+    /** The generation this batch reads and writes. */
+    int generation() {
+        return generation;
     }
 
     /** Writes what the batch of {@code unitOfWork} changed, if anything, and forgets it. */
@@ -90,7 +106,15 @@ public final class ReadModelBatch {
                 name -> new Pending(collection, stage, new HashMap<>(), new LinkedHashMap<>()));
     }
 
+    /**
+     * Writes in bulk, once no rebuild's fence stands and only if the generation this batch read is still current:
+     * otherwise {@link ReadModelGenerations.GenerationSwitched} rolls the batch back, to be applied again.
+     */
     private void flush() {
+        if (byCollection.values().stream().allMatch(pending -> pending.written().isEmpty())) {
+            return;
+        }
+        generations.stillWritable(generation);
         List<Pending> inOrder = new ArrayList<>(byCollection.values());
         inOrder.sort((a, b) -> Integer.compare(a.stage(), b.stage()));
         for (Pending pending : inOrder) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.IntSupplier;
 
 /**
@@ -29,22 +30,28 @@ public final class ReadModels {
 
     private final MongoDatabase database;
     private final IntSupplier generation;
+    private final ReadModelGenerations generations;
     private final Map<String, Map<String, Document>> buffers;
 
-    private ReadModels(MongoDatabase database, IntSupplier generation, boolean buffered) {
+    private ReadModels(MongoDatabase database, IntSupplier generation, ReadModelGenerations generations,
+                       boolean buffered) {
         this.database = database;
         this.generation = generation;
+        this.generations = generations;
         this.buffers = buffered ? new LinkedHashMap<>() : null;
     }
 
-    /** The generation the service reads and the live processors write: follows every switch. */
+    /**
+     * The generation the service reads and the live processors write: follows every switch. A processor batch
+     * reads and writes the generation it was pinned to when it began ({@link ReadModelBatch}).
+     */
     public static ReadModels live(MongoDatabase database, ReadModelGenerations generations) {
-        return new ReadModels(database, generations::current, false);
+        return new ReadModels(database, generations::current, generations, false);
     }
 
     /** One generation, held in memory until {@link #flush()}: what a rebuild fills. */
     public static ReadModels buffered(MongoDatabase database, int generation) {
-        return new ReadModels(database, () -> generation, true);
+        return new ReadModels(database, () -> generation, null, true);
     }
 
     public static String nameOf(String collection, int generation) {
@@ -90,43 +97,48 @@ public final class ReadModels {
                 }
             };
         }
-        MongoCollection<Document> collection = collection(name);
         return new DocumentStore() {
             @Override
             public Document get(String id) {
-                ReadModelBatch batch = ReadModelBatch.current();
-                return batch != null ? batch.get(collection, stage, id)
-                        : collection.find(Filters.eq("_id", id)).first();
+                ReadModelBatch batch = ReadModelBatch.current(generations);
+                return batch != null ? batch.get(in(batch), stage, id)
+                        : collection(name).find(Filters.eq("_id", id)).first();
             }
 
             @Override
             public List<Document> getAll(Collection<String> ids) {
-                ReadModelBatch batch = ReadModelBatch.current();
+                ReadModelBatch batch = ReadModelBatch.current(generations);
                 if (batch != null) {
+                    MongoCollection<Document> collection = in(batch);
                     return ids.stream().distinct().map(id -> batch.get(collection, stage, id))
                             .filter(Objects::nonNull).toList();
                 }
-                return ids.isEmpty() ? List.of() : collection.find(Filters.in("_id", ids)).into(new ArrayList<>());
+                return ids.isEmpty() ? List.of()
+                        : collection(name).find(Filters.in("_id", ids)).into(new ArrayList<>());
             }
 
             @Override
             public void put(Document document) {
-                ReadModelBatch batch = ReadModelBatch.current();
+                ReadModelBatch batch = ReadModelBatch.current(generations);
                 if (batch != null) {
-                    batch.put(collection, stage, document);
+                    batch.put(in(batch), stage, document);
                 } else {
-                    collection.replaceOne(Filters.eq("_id", document.get("_id")), document, UPSERT);
+                    collection(name).replaceOne(Filters.eq("_id", document.get("_id")), document, UPSERT);
                 }
             }
 
             @Override
             public void delete(String id) {
-                ReadModelBatch batch = ReadModelBatch.current();
+                ReadModelBatch batch = ReadModelBatch.current(generations);
                 if (batch != null) {
-                    batch.delete(collection, stage, id);
+                    batch.delete(in(batch), stage, id);
                 } else {
-                    collection.deleteOne(Filters.eq("_id", id));
+                    collection(name).deleteOne(Filters.eq("_id", id));
                 }
+            }
+
+            private MongoCollection<Document> in(ReadModelBatch batch) {
+                return database.getCollection(nameOf(name, batch.generation()));
             }
         };
     }
@@ -136,8 +148,18 @@ public final class ReadModels {
         return buffers;
     }
 
-    /** Writes every document held in memory to this generation's collections; answers how many. */
-    public long flush() {
+    /** The collections held in memory: every collection of the read models a rebuild writes. */
+    public Set<String> collectionNames() {
+        synchronized (buffers) {
+            return Set.copyOf(buffers.keySet());
+        }
+    }
+
+    /**
+     * Writes every document held in memory to this generation's collections, calling {@code afterEachBulk} after
+     * each thousand; answers how many.
+     */
+    public long flush(Runnable afterEachBulk) {
         long written = 0;
         synchronized (buffers) {
             for (Map.Entry<String, Map<String, Document>> buffer : buffers.entrySet()) {
@@ -148,6 +170,7 @@ public final class ReadModels {
                     if (batch.size() == BULK) {
                         collection.insertMany(batch, new InsertManyOptions().ordered(false));
                         batch = new ArrayList<>(BULK);
+                        afterEachBulk.run();
                     }
                 }
                 if (!batch.isEmpty()) {

@@ -24,6 +24,7 @@ import dev.idcred.shared.usage.Usage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -86,11 +87,12 @@ public record CredentialFacts(String credentialId, CredentialKind kind, String o
         }
     }
 
+    /** Sets and maps keep one order (enum order, key order) in every JVM, so every fold writes the same document. */
     public CredentialFacts {
         scope = List.copyOf(scope);
-        grantTypes = grantTypes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(grantTypes));
+        grantTypes = grantTypes.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(grantTypes));
         secrets = List.copyOf(secrets);
-        revokedTokens = Map.copyOf(revokedTokens);
+        revokedTokens = Collections.unmodifiableMap(new TreeMap<>(revokedTokens));
         recentClients = recentClients == null ? List.of() : List.copyOf(recentClients);
         notices = notices == null ? Notices.NONE : notices;
     }

@@ -11,6 +11,7 @@ import dev.idcred.shared.identity.UserLevelGranted;
 import dev.idcred.shared.identity.UserLevelRevoked;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,10 +37,11 @@ public record OwnerFacts(String identityId, String name, IdentityKind kind, Set<
         }
     }
 
+    /** Levels and consents keep their sorted order in every JVM, so every fold writes the same document. */
     public OwnerFacts {
-        levels = Set.copyOf(levels);
+        levels = Collections.unmodifiableSet(new TreeSet<>(levels));
         networkRules = networkRules == null ? NetworkRules.none() : networkRules;
-        consents = consents == null ? Map.of() : Map.copyOf(consents);
+        consents = consents == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(consents));
     }
 
     /** An identity that has given no consent and is still of the tenant. */
