@@ -102,7 +102,11 @@ final class ReadModelFile extends H2Backend {
 
     private static MVStore openCompacted(String fileName) {
         MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().open();
+        long before = store.getFileStore().size();
+        long started = System.nanoTime();
         store.compactFile(OPEN_COMPACTION_MILLIS);
+        log.info("Read-model file compacted at open: {} MB to {} MB in {} ms", before >> 20,
+                store.getFileStore().size() >> 20, (System.nanoTime() - started) / 1_000_000);
         return store;
     }
 

@@ -80,6 +80,19 @@ public final class EventLogWriter {
         send(new ReviewCredential(expiring + "-pat", CredentialKind.PERSONAL_ACCESS_TOKEN));
     }
 
+    /**
+     * Renames the two tokens that stay live (a leak report ends the third) of each of {@code rounds} rounds written under {@code prefix}: a steady update
+     * load that rewrites the same documents (each token's, and its listing's pages) again and again.
+     */
+    public void renameTokens(String prefix, int rounds, int pass) {
+        for (int round = 0; round < rounds; round++) {
+            for (int pat = 0; pat < 2; pat++) {
+                send(new UpdatePersonalAccessToken(prefix + "-" + round + "-pat-" + pat, List.of(new PatchOperation(
+                        "replace", "/name", null, "token " + pat + " pass " + pass))));
+            }
+        }
+    }
+
     private void writeRound(String owner, int round) {
         send(new CreateIdentity(owner, "Owner " + owner, IdentityKind.USER, null, null, null));
         send(new UpdateIdentity(owner, List.of(new PatchOperation("replace", "/name", null,
