@@ -31,8 +31,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * does what its background writer would: each commit is forced to disk, which lets the space of chunks that no longer
  * hold live pages be reused after {@link #RETENTION} instead of H2's default 45 s (the file grew by everything written
  * in that window, several hundred MB under steady updates); and while the live share of the chunks is below
- * {@link #TARGET_FILL} percent, each commit also rewrites at most {@link #COMPACT_BYTES} of the emptiest chunks' live
- * pages, a bounded pause (a few milliseconds) rather than one long stall. Opening the file moves its chunks together
+ * {@link #TARGET_FILL} percent, each commit is followed by a rewrite of at most {@link #COMPACT_BYTES} of the emptiest
+ * chunks' live pages, beside the commands (never under the lock), written by the next commit. Opening the file moves its chunks together
  * and truncates it, so a restart gives back what the last run freed.
  */
 final class ReadModelFile extends H2Backend {
@@ -110,24 +110,29 @@ final class ReadModelFile extends H2Backend {
         return store;
     }
 
+    /**
+     * Commits under the exclusive lock (between commands); forces the file to disk and compacts outside it, so
+     * commands wait only for the commit itself. A compaction's rewrites change no content: the next commit writes
+     * them like any command's.
+     */
     private void commitBetweenCommands() {
         MVStore store = getMvStore();
         if (!store.hasUnsavedChanges()) {
             return;
         }
-        commands.writeLock().lock();
         try {
-            commit();
-            store.getFileStore().sync();
-            if (store.getFileStore().getChunksFillRate() < TARGET_FILL
-                    && store.compact(TARGET_FILL, COMPACT_BYTES)) {
+            commands.writeLock().lock();
+            try {
                 commit();
-                store.getFileStore().sync();
+            } finally {
+                commands.writeLock().unlock();
+            }
+            store.getFileStore().sync();
+            if (store.getFileStore().getChunksFillRate() < TARGET_FILL) {
+                store.compact(TARGET_FILL, COMPACT_BYTES);
             }
         } catch (RuntimeException e) {
             log.warn("Could not commit the read-model file: {}", e.toString());
-        } finally {
-            commands.writeLock().unlock();
         }
     }
 

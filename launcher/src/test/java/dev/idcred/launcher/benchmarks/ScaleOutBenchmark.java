@@ -26,8 +26,9 @@ import static org.awaitility.Awaitility.await;
  * {@code ./benchmark.sh scale-out}: the split topology of the reliability review on this machine (the stores as
  * {@code ./run.sh stores} serves them, two command sides, two query sides, nginx with {@code gateway/nginx.conf}'s
  * routes), 8 writers creating API clients and 8 readers listing them through the gateway, and a probe that creates
- * one more client every 50 ms and reads it back through the gateway until it shows. Baseline, same run: the same
- * probe before the load, straight to one query side.
+ * one more client every 50 ms and reads it back through the gateway until it shows (after a warm-up of the same
+ * load). Baseline, same run: the same probe before the load, straight to one query side.
+ * Arguments: the repository, seconds measured (60), seconds of warm-up (30).
  */
 public final class ScaleOutBenchmark {
 
@@ -37,14 +38,20 @@ public final class ScaleOutBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        int status = 0;
         try {
-            run(Path.of(args[0]).toAbsolutePath(), Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 60));
+            run(Path.of(args[0]).toAbsolutePath(), Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 60),
+                    Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 30));
+        } catch (Exception | AssertionError e) {
+            System.out.println("RESULT scale-out failed: " + e);
+            e.printStackTrace(System.out);
+            status = 1;
         } finally {
-            System.exit(0);
+            System.exit(status);
         }
     }
 
-    static void run(Path repository, Duration load) throws Exception {
+    static void run(Path repository, Duration load, Duration warmUp) throws Exception {
         Path dataDir = RunningService.newDataDir();
         int postgresPort = ServiceProcess.freePort();
         int mongoPort = ServiceProcess.freePort();
@@ -72,6 +79,10 @@ public final class ScaleOutBenchmark {
                 commands.add(side);
             }
             var queryEnvironment = new HashMap<>(shared);
+            if (System.getProperty("jfr") != null) {
+                queryEnvironment.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + dataDir
+                        + "/%p.jfr,settings=profile,dumponexit=true");
+            }
             queryEnvironment.put("JWK_SET_URI", commands.get(0).api().base() + "/oauth/jwks");
             List<ServiceProcess> queries = new ArrayList<>();
             for (String name : List.of("query-a", "query-b")) {
@@ -91,21 +102,33 @@ public final class ScaleOutBenchmark {
             AtomicBoolean reading = new AtomicBoolean(true);
             AtomicInteger reads = new AtomicInteger();
             List<Thread> readers = new ArrayList<>();
+            List<String> readable = new java.util.concurrent.CopyOnWriteArrayList<>();
             for (int r = 0; r < 8; r++) {
-                Thread reader = new Thread(() -> {
+                int reader = r;
+                Thread thread = new Thread(() -> {
+                    var random = new java.util.Random(reader);
                     while (reading.get()) {
-                        gateway.get("/v3/oauth-clients?limit=50", admin);
+                        // One read in eight lists a page; the others fetch a client written earlier, by id.
+                        if (readable.isEmpty() || reads.get() % 8 == reader) {
+                            gateway.get("/v3/oauth-clients?limit=50", admin);
+                        } else {
+                            gateway.get("/v3/oauth-clients/" + readable.get(random.nextInt(readable.size())), admin);
+                        }
                         reads.incrementAndGet();
+                        if (readable.size() < 1000 && !acknowledged.isEmpty()) {
+                            readable.add(acknowledged.iterator().next());
+                        }
                     }
                 }, "reader-" + r);
-                reader.setDaemon(true);
-                reader.start();
-                readers.add(reader);
+                Thread reader0 = thread;
+                reader0.setDaemon(true);
+                reader0.start();
+                readers.add(reader0);
             }
             long[] loaded;
             int created;
             try (CreateLoad writers = new CreateLoad(gateway::base, admin, 8, acknowledged)) {
-                Thread.sleep(5_000);
+                Thread.sleep(warmUp.toMillis());
                 int before = acknowledged.size();
                 long from = System.nanoTime();
                 loaded = probe(gateway, gateway, admin, load);
@@ -113,6 +136,9 @@ public final class ScaleOutBenchmark {
                 double seconds = (System.nanoTime() - from) / 1e9;
                 System.out.printf("RESULT scale-out load: %.0f creates/s, %.0f reads/s through the gateway, 5xx: %s%n",
                         created / seconds, reads.get() / seconds, writers.serverErrors());
+                System.out.println("RESULT processors' lag at the end of the load (events): "
+                        + queries.get(0).api().get("/actuator/health", null).body().path("components")
+                        .path("processors").path("details"));
             } finally {
                 reading.set(false);
             }
@@ -133,17 +159,19 @@ public final class ScaleOutBenchmark {
         }
     }
 
-    /** Creates a client through {@code writer} every 50 ms and reads it through {@code reader} until it shows. */
+    /**
+     * Creates a client through {@code writer} every 50 ms and reads it through {@code reader} until it shows (a read
+     * that never shows counts as 30 s).
+     */
     private static long[] probe(Api writer, Api reader, String admin, Duration during) {
         var delays = new ArrayList<Long>();
         long until = System.nanoTime() + during.toNanos();
         for (int i = 0; System.nanoTime() < until; i++) {
             String id = writer.post("/v3/oauth-clients", admin, Map.of("name", "probe " + i)).expect(200).field("id");
             long written = System.nanoTime();
-            while (reader.get("/v3/oauth-clients/" + id, admin).status() != 200) {
-                if (System.nanoTime() - written > Duration.ofSeconds(30).toNanos()) {
-                    throw new IllegalStateException("client " + id + " not readable within 30 s");
-                }
+            while (reader.get("/v3/oauth-clients/" + id, admin).status() != 200
+                    && System.nanoTime() - written < Duration.ofSeconds(30).toNanos()) {
+                Thread.onSpinWait();
             }
             delays.add(System.nanoTime() - written);
             Workload.pause(Duration.ofMillis(50));

@@ -27,7 +27,15 @@ import static org.awaitility.Awaitility.await;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final Path JAR = Path.of("target", "credential-service.jar").toAbsolutePath();
+    /**
+     * The built service: from the launcher module (the test suite) or from the repository (a benchmark), unless
+     * {@code -Dcredential-service.jar} names another build (a benchmark comparing two).
+     */
+    private static final Path JAR = System.getProperty("credential-service.jar") != null
+            ? Path.of(System.getProperty("credential-service.jar")).toAbsolutePath()
+            : java.nio.file.Files.exists(Path.of("target", "credential-service.jar"))
+            ? Path.of("target", "credential-service.jar").toAbsolutePath()
+            : Path.of("launcher", "target", "credential-service.jar").toAbsolutePath();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
