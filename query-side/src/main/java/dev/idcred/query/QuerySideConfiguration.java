@@ -4,6 +4,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import dev.idcred.query.processing.HandOverTokenStore;
 import dev.idcred.query.processing.QuerySideInstances;
 import dev.idcred.query.processing.ReadModelProcessors;
 import dev.idcred.query.processing.ReadSideProperties;
@@ -75,12 +76,12 @@ public class QuerySideConfiguration {
 
     @Bean
     TokenStore tokenStore(MongoDatabase readModels, @Qualifier("serializer") Serializer serializer,
-                          QuerySideInstances instances, ReadSideProperties properties) {
-        return MongoTokenStore.builder()
+                          QuerySideInstances instances, ReadSideProperties properties, Clock clock) {
+        return new HandOverTokenStore(MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(readModels).build())
                 .serializer(serializer)
                 .claimTimeout(properties.claimTimeout())
                 .nodeId(instances.id())
-                .build();
+                .build(), readModels, instances, clock);
     }
 }

@@ -70,6 +70,11 @@ public class QuerySideInstances implements SmartLifecycle {
         return share(processor, segmentsByProcessor, live, id);
     }
 
+    /** How many of {@code processor}'s segments the live instance {@code instance} should hold now. */
+    public int shareOf(String processor, String instance) {
+        return share(processor, segmentsByProcessor, live, instance);
+    }
+
     /** The deal: every (processor, segment) in order, round-robin over the live instances in order. */
     static int share(String processor, Map<String, Integer> segmentsByProcessor, List<String> live, String me) {
         int seat = Math.max(live.indexOf(me), 0);
