@@ -25,7 +25,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * {@code ./benchmark.sh scale-out}: the split topology of the reliability review on this machine (the stores as
  * {@code ./run.sh stores} serves them, two command sides, two query sides, nginx with {@code gateway/nginx.conf}'s
- * routes), 8 writers creating API clients and 8 readers listing them through the gateway, and a probe that creates
+ * routes), 8 writers creating API clients and 8 readers reading them through the gateway (paced: see
+ * {@link #WRITER_PAUSE}; {@code -Dwriter.pause.ms=0 -Dreader.pause.ms=0} saturates), and a probe that creates
  * one more client every 50 ms and reads it back through the gateway until it shows (after a warm-up of the same
  * load). Baseline, same run: the same probe before the load, straight to one query side.
  * Arguments: the repository, seconds measured (60), seconds of warm-up (30).
@@ -33,6 +34,13 @@ import static org.awaitility.Awaitility.await;
 public final class ScaleOutBenchmark {
 
     private static final Duration START = Duration.ofSeconds(180);
+    /**
+     * Each writer and reader pauses this long after each call: about 40 creates and 100 reads a second in all, four
+     * times the review's hour (33k clients and 90k events) and well under what saturates the two cores (about 140
+     * creates a second, where every latency is a queue's).
+     */
+    private static final Duration WRITER_PAUSE = Duration.ofMillis(Long.getLong("writer.pause.ms", 150));
+    private static final Duration READER_PAUSE = Duration.ofMillis(Long.getLong("reader.pause.ms", 50));
 
     private ScaleOutBenchmark() {
     }
@@ -79,6 +87,9 @@ public final class ScaleOutBenchmark {
                 commands.add(side);
             }
             var queryEnvironment = new HashMap<>(shared);
+            if (System.getProperty("batch") != null) {
+                queryEnvironment.put("CREDENTIALS_READ_SIDE_BATCH_SIZE", System.getProperty("batch"));
+            }
             if (System.getProperty("jfr") != null) {
                 queryEnvironment.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + dataDir
                         + "/%p.jfr,settings=profile,dumponexit=true");
@@ -118,6 +129,7 @@ public final class ScaleOutBenchmark {
                         if (readable.size() < 1000 && !acknowledged.isEmpty()) {
                             readable.add(acknowledged.iterator().next());
                         }
+                        Workload.pause(READER_PAUSE);
                     }
                 }, "reader-" + r);
                 Thread reader0 = thread;
@@ -127,7 +139,7 @@ public final class ScaleOutBenchmark {
             }
             long[] loaded;
             int created;
-            try (CreateLoad writers = new CreateLoad(gateway::base, admin, 8, acknowledged)) {
+            try (CreateLoad writers = new CreateLoad(gateway::base, admin, 8, acknowledged, WRITER_PAUSE)) {
                 Thread.sleep(warmUp.toMillis());
                 int before = acknowledged.size();
                 long from = System.nanoTime();

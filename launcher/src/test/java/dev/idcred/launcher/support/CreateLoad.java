@@ -26,10 +26,18 @@ public final class CreateLoad implements AutoCloseable {
     private final Map<Integer, AtomicInteger> serverErrors = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Thread> threads = new ArrayList<>();
+    private Duration between = Duration.ZERO;
 
     /** {@code bases} answers the base URL for the next call (several command sides: spread over them). */
     public CreateLoad(Supplier<String> bases, String token, int threadCount, Set<String> acknowledged) {
+        this(bases, token, threadCount, acknowledged, Duration.ZERO);
+    }
+
+    /** As above, each thread pausing {@code between} after each call: a paced load rather than a saturating one. */
+    public CreateLoad(Supplier<String> bases, String token, int threadCount, Set<String> acknowledged,
+                      Duration between) {
         this.acknowledged = acknowledged;
+        this.between = between;
         for (int i = 0; i < threadCount; i++) {
             Thread thread = new Thread(() -> run(bases, token), "create-load-" + i);
             thread.setDaemon(true);
@@ -53,6 +61,9 @@ public final class CreateLoad implements AutoCloseable {
                     acknowledged.add(Api.JSON.readTree(response.body()).path("id").asText());
                 } else if (response.statusCode() >= 500) {
                     serverErrors.computeIfAbsent(response.statusCode(), s -> new AtomicInteger()).incrementAndGet();
+                }
+                if (!between.isZero()) {
+                    Thread.sleep(between.toMillis());
                 }
             } catch (IOException unanswered) {
                 pause();
