@@ -22,6 +22,7 @@ import java.io.IOException;
  * {@code credentials.read-side.max-lag} of the log. Until then a read of {@code /v3} gets 503
  * ({@code READ_SIDE_BEHIND}) with {@code Retry-After: 1}, which the gateway takes as "ask another instance"
  * ({@code proxy_next_upstream http_503}); so a restarted instance is not sent reads it would answer late or stale.
+ * A failing segment (processors DOWN) does not keep the gate shut: that is no catching up, and the other views serve.
  * Once open the gate stays open: a lag later on is the readiness probe's business, not a reason to refuse reads.
  */
 @Component
@@ -74,7 +75,7 @@ class ServingGate extends OncePerRequestFilter implements ApplicationListener<Ap
         synchronized (this) {
             if (!open && now - checkedAt >= RECHECK_NANOS) {
                 checkedAt = now;
-                open = Status.UP.equals(processors.health().getStatus());
+                open = !Status.OUT_OF_SERVICE.equals(processors.health().getStatus());
             }
         }
         return open;
