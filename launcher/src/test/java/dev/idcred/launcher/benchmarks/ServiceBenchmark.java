@@ -112,6 +112,13 @@ public final class ServiceBenchmark {
             long resident = service.residentBytes();
             result("resident memory of the service after the suite", String.format("%.0f MiB", resident / 1048576.0),
                     "<= 1024 MiB", resident <= 1024L * 1024 * 1024);
+            long credentials = workload.count("/v3/oauth-clients") + workload.count("/v3/identities");
+            long file = Files.size(dataDir.resolve("read-models.mv"));
+            // PATs are not counted (the admin lists only its own), so this is an upper bound per credential.
+            result("read-model file after the suite", String.format("%.1f MB for %,d API clients and identities "
+                            + "(and the suite's PATs, not counted): %,d bytes each", file / 1e6, credentials,
+                            file / Math.max(credentials, 1)),
+                    "<= 2 KB per credential", file / Math.max(credentials, 1) <= 2_048);
         }
     }
 

@@ -23,7 +23,7 @@ final class Wrk {
 
     /** One measured run: requests answered, over how long, latency percentiles, and what was not a success. */
     record Run(long requests, double seconds, double p50Millis, double p99Millis, double maxMillis, long rejected,
-               long failed) {
+               long failed, String machine) {
 
         double perSecond() {
             return requests / seconds;
@@ -31,8 +31,9 @@ final class Wrk {
 
         @Override
         public String toString() {
-            return String.format("%,.0f/s, p50 %.2f ms, p99 %.2f ms%s", perSecond(), p50Millis, p99Millis,
-                    rejected + failed == 0 ? "" : String.format(" (%d rejected, %d failed)", rejected, failed));
+            return String.format("%,.0f/s, p50 %.2f ms, p99 %.2f ms%s%s", perSecond(), p50Millis, p99Millis,
+                    rejected + failed == 0 ? "" : String.format(" (%d rejected, %d failed)", rejected, failed),
+                    machine);
         }
     }
 
@@ -66,6 +67,7 @@ final class Wrk {
         ProcessBuilder builder = new ProcessBuilder(command).directory(repository.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
         builder.environment().put("THREADS", Integer.toString(THREADS));
+        Machine before = Machine.now();
         try {
             Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -73,7 +75,7 @@ final class Wrk {
                 throw new IllegalStateException("wrk failed:\n" + output);
             }
             return output.lines().filter(line -> line.startsWith("WRK ")).findFirst()
-                    .map(line -> parse(line.substring(4)))
+                    .map(line -> parse(line.substring(4), Machine.since(before)))
                     .orElseThrow(() -> new IllegalStateException("wrk printed no result:\n" + output));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -83,13 +85,13 @@ final class Wrk {
         }
     }
 
-    private static Run parse(String json) {
+    private static Run parse(String json, String machine) {
         try {
             JsonNode line = Api.JSON.readTree(json);
             return new Run(line.path("requests").asLong(), line.path("duration_us").asLong() / 1e6,
                     line.path("p50_us").asLong() / 1e3, line.path("p99_us").asLong() / 1e3,
                     line.path("max_us").asLong() / 1e3, line.path("rejected").asLong(),
-                    line.path("failed").asLong());
+                    line.path("failed").asLong(), machine);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
