@@ -45,7 +45,7 @@ final class ReadModelFile extends H2Backend {
     static final Duration COMMIT_INTERVAL = Duration.ofMillis(200);
     static final Duration RETENTION = Duration.ofSeconds(1);
     static final int TARGET_FILL = 50;
-    static final int COMPACT_BYTES = 1 << 20;
+    static final int COMPACT_BYTES = 4 << 20;
     private static final int OPEN_COMPACTION_MILLIS = 5_000;
 
     private final ReadWriteLock commands = new ReentrantReadWriteLock();
