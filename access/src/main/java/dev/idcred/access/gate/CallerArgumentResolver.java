@@ -1,6 +1,7 @@
 package dev.idcred.access.gate;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -9,6 +10,11 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 /** Hands controllers the {@link Caller} that {@link CurrentAccessFilter} found the bearer token to be worth now. */
 public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
+
+    static {
+        // The caller comes from the bearer token, not from the request: it is no parameter of the API document.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {

@@ -1,6 +1,5 @@
 package dev.idcred.access.http;
 
-import dev.idcred.access.gate.Caller;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -13,7 +12,6 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.core.converter.ModelConverters;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,10 +23,6 @@ import java.util.Map;
  */
 @Configuration
 public class ApiDocumentation {
-
-    static {
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
-    }
 
     private static final String BEARER = "bearer";
     private static final Map<String, String> ERRORS = Map.of(

@@ -66,6 +66,17 @@ class OpenApiIT {
         }
     }
 
+    /** The caller comes from the bearer token: no operation documents it as a parameter or a body. */
+    @Test
+    void theCallerIsNoParameterOfAnyOperation() {
+        var named = new ArrayList<String>();
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(
+                operation -> operation.getValue().path("parameters").forEach(parameter ->
+                        named.add(parameter.path("name").asText()))));
+        assertThat(named).isNotEmpty().doesNotContain("caller");
+        assertThat(document.path("components").path("schemas").has("Caller")).isFalse();
+    }
+
     @Test
     void everyDocumentedOperationAnswersItsHappyPathInTheDocumentedShape() {
         String owner = api.createIdentity(admin, "OpenAPI owner", "USER", "HELPDESK");
