@@ -3,7 +3,6 @@ package dev.idcred.launcher;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
@@ -66,16 +65,17 @@ final class ReadModelFile extends H2Backend {
     /**
      * Commands that change nothing: they never wait for a commit (a commit stores a version of the maps and leaves
      * them readable), which under load on two cores took 200-400 ms of every read's time. Any other command writes,
-     * or might, and runs under the shared lock.
+     * or might (an aggregation may end in {@code $out}), and runs under the shared lock. A message (OP_MSG) is one
+     * command, which the backend hands to this method.
      */
-    private static final Set<String> READS = Set.of("find", "getmore", "count", "aggregate", "distinct",
+    private static final Set<String> READS = Set.of("find", "getmore", "count", "distinct",
             "listcollections", "listindexes", "listdatabases", "killcursors", "dbstats", "collstats", "ping", "hello",
             "ismaster", "buildinfo", "whatsmyuri", "getparameter", "serverstatus", "connectionstatus", "hostinfo",
             "getcmdlineopts", "getlasterror", "endsessions", "getlog");
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        if (READS.contains(command.toLowerCase(Locale.ROOT)) && !writesThroughAggregation(command, query)) {
+        if (READS.contains(command.toLowerCase(Locale.ROOT))) {
             return super.handleCommand(channel, databaseName, command, query);
         }
         commands.readLock().lock();
@@ -84,11 +84,6 @@ final class ReadModelFile extends H2Backend {
         } finally {
             commands.readLock().unlock();
         }
-    }
-
-    /** An aggregation ending in {@code $out} or {@code $merge} writes (the service never sends one). */
-    private static boolean writesThroughAggregation(String command, Document query) {
-        return "aggregate".equalsIgnoreCase(command) && query.toString().matches("(?s).*\\$(out|merge)\\b.*");
     }
 
     @Override
@@ -99,12 +94,6 @@ final class ReadModelFile extends H2Backend {
         } finally {
             commands.readLock().unlock();
         }
-    }
-
-    /** Every message is one command, answered by {@link #handleCommand} (which takes the lock if it writes). */
-    @Override
-    public Document handleMessage(MongoMessage message) {
-        return super.handleMessage(message);
     }
 
     @Override

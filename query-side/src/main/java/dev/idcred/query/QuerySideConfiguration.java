@@ -81,7 +81,6 @@ public class QuerySideConfiguration {
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(readModels).build())
                 .serializer(serializer)
                 .claimTimeout(properties.claimTimeout())
-                .nodeId(instances.id())
-                .build(), readModels, instances, clock);
+                .nodeId(instances.id()), readModels, instances, clock);
     }
 }

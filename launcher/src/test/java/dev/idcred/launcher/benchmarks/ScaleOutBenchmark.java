@@ -79,29 +79,10 @@ public final class ScaleOutBenchmark {
                     "MONGODB_PORT", Integer.toString(mongoPort)));
             started.add(stores);
             await().atMost(START).until(() -> stores.logText().contains("Embedded stores ready"));
-            List<ServiceProcess> commands = new ArrayList<>();
-            for (String name : List.of("command-a", "command-b")) {
-                ServiceProcess side = ServiceProcess.start(name, "command-side", ServiceProcess.freePort(), dataDir,
-                        shared).awaitHealthy(START);
-                started.add(side);
-                commands.add(side);
-            }
+            List<ServiceProcess> commands = startTwo("command", dataDir, shared, started);
             var queryEnvironment = new HashMap<>(shared);
-            if (System.getProperty("batch") != null) {
-                queryEnvironment.put("CREDENTIALS_READ_SIDE_BATCH_SIZE", System.getProperty("batch"));
-            }
-            if (System.getProperty("jfr") != null) {
-                queryEnvironment.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + dataDir
-                        + "/%p.jfr,settings=profile,dumponexit=true");
-            }
             queryEnvironment.put("JWK_SET_URI", commands.get(0).api().base() + "/oauth/jwks");
-            List<ServiceProcess> queries = new ArrayList<>();
-            for (String name : List.of("query-a", "query-b")) {
-                ServiceProcess side = ServiceProcess.start(name, "query-side", ServiceProcess.freePort(), dataDir,
-                        queryEnvironment).awaitHealthy(START);
-                started.add(side);
-                queries.add(side);
-            }
+            List<ServiceProcess> queries = startTwo("query", dataDir, queryEnvironment, started);
             nginx = startGateway(repository, dataDir, gatewayPort, commands, queries);
             Api gateway = new Api("http://127.0.0.1:" + gatewayPort);
             await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
@@ -189,6 +170,19 @@ public final class ScaleOutBenchmark {
             Workload.pause(Duration.ofMillis(50));
         }
         return delays.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** Two processes of one side ({@code command} or {@code query}), each healthy, added to {@code started}. */
+    private static List<ServiceProcess> startTwo(String side, Path dataDir, Map<String, String> environment,
+                                                 List<ServiceProcess> started) {
+        List<ServiceProcess> processes = new ArrayList<>();
+        for (String instance : List.of("a", "b")) {
+            ServiceProcess process = ServiceProcess.start(side + "-" + instance, side + "-side",
+                    ServiceProcess.freePort(), dataDir, environment).awaitHealthy(START);
+            started.add(process);
+            processes.add(process);
+        }
+        return processes;
     }
 
     /** nginx with the gateway's own routes, its upstreams pointed at the processes started here. */

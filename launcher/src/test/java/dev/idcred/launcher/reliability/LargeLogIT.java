@@ -8,6 +8,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,9 +16,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,7 +109,7 @@ class LargeLogIT {
                 if (readiness.statusCode() == 200) {
                     return Duration.ofNanos(slowest);
                 }
-            } catch (java.io.IOException notListeningYet) {
+            } catch (IOException notListeningYet) {
                 // the port opens once the web server has started
             }
             Thread.sleep(100);
@@ -120,7 +123,7 @@ class LargeLogIT {
 
     private static void inParallel(Writer work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
-        var futures = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+        var futures = new ArrayList<Future<?>>();
         for (int w = 0; w < WRITERS; w++) {
             int writer = w;
             futures.add(pool.submit(() -> {

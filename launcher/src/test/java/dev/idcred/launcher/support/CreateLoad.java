@@ -26,7 +26,7 @@ public final class CreateLoad implements AutoCloseable {
     private final Map<Integer, AtomicInteger> serverErrors = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Thread> threads = new ArrayList<>();
-    private Duration between = Duration.ZERO;
+    private final Duration between;
 
     /** {@code bases} answers the base URL for the next call (several command sides: spread over them). */
     public CreateLoad(Supplier<String> bases, String token, int threadCount, Set<String> acknowledged) {

@@ -136,11 +136,6 @@ public class ViewIntegrity implements HealthIndicator, SchedulingConfigurer {
         checkedAt = clock.instant();
     }
 
-    /** Gaps found so far in the generation serving now, by view: none while every view holds what it applied. */
-    public Map<String, List<Gap>> gaps() {
-        return Map.copyOf(gaps.getOrDefault(generations.current(), Map.of()));
-    }
-
     /**
      * Records that {@code generation}'s views hold every event through {@code position}: a rebuild made them from
      * the log, so their checks start there instead of reading the whole log again.

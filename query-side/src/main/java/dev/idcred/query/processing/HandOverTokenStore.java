@@ -4,19 +4,12 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import org.axonframework.eventhandling.Segment;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
-import org.axonframework.eventhandling.tokenstore.UnableToInitializeTokenException;
-import org.axonframework.eventhandling.tokenstore.UnableToRetrieveIdentifierException;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.bson.Document;
 
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The processors' token store, with one change: a segment this instance lets go because another instance's fair share
@@ -26,16 +19,15 @@ import java.util.Optional;
  * every other instance holds its share) is released as before, and one whose heir died is taken over when the
  * claim times out, as after any crash.
  */
-public final class HandOverTokenStore implements TokenStore {
+public final class HandOverTokenStore extends MongoTokenStore {
 
-    private final TokenStore delegate;
     private final MongoCollection<Document> tokens;
     private final QuerySideInstances instances;
     private final Clock clock;
 
-    public HandOverTokenStore(TokenStore delegate, MongoDatabase database, QuerySideInstances instances,
+    public HandOverTokenStore(MongoTokenStore.Builder builder, MongoDatabase database, QuerySideInstances instances,
                               Clock clock) {
-        this.delegate = delegate;
+        super(builder);
         this.tokens = database.getCollection("trackingtokens");
         this.instances = instances;
         this.clock = clock;
@@ -50,7 +42,7 @@ public final class HandOverTokenStore implements TokenStore {
                         Updates.set("timestamp", clock.instant().toEpochMilli()))).getModifiedCount() == 1) {
             return;
         }
-        delegate.releaseClaim(processorName, segment);
+        super.releaseClaim(processorName, segment);
     }
 
     /** The live claiming instance furthest below its fair share of {@code processorName}'s segments, if any. */
@@ -64,8 +56,7 @@ public final class HandOverTokenStore implements TokenStore {
         }
         String heir = null;
         int largestShortfall = 0;
-        List<String> live = instances.live();
-        for (String instance : live) {
+        for (String instance : instances.live()) {
             if (instance.equals(instances.id())) {
                 continue;
             }
@@ -76,68 +67,5 @@ public final class HandOverTokenStore implements TokenStore {
             }
         }
         return heir;
-    }
-
-    @Override
-    public void initializeTokenSegments(String processorName, int segmentCount) throws UnableToClaimTokenException {
-        delegate.initializeTokenSegments(processorName, segmentCount);
-    }
-
-    @Override
-    public void initializeTokenSegments(String processorName, int segmentCount, TrackingToken initialToken)
-            throws UnableToClaimTokenException {
-        delegate.initializeTokenSegments(processorName, segmentCount, initialToken);
-    }
-
-    @Override
-    public void storeToken(TrackingToken token, String processorName, int segment)
-            throws UnableToClaimTokenException {
-        delegate.storeToken(token, processorName, segment);
-    }
-
-    @Override
-    public TrackingToken fetchToken(String processorName, int segment) throws UnableToClaimTokenException {
-        return delegate.fetchToken(processorName, segment);
-    }
-
-    @Override
-    public TrackingToken fetchToken(String processorName, Segment segment) throws UnableToClaimTokenException {
-        return delegate.fetchToken(processorName, segment);
-    }
-
-    @Override
-    public void extendClaim(String processorName, int segment) throws UnableToClaimTokenException {
-        delegate.extendClaim(processorName, segment);
-    }
-
-    @Override
-    public void initializeSegment(TrackingToken token, String processorName, int segment)
-            throws UnableToInitializeTokenException {
-        delegate.initializeSegment(token, processorName, segment);
-    }
-
-    @Override
-    public void deleteToken(String processorName, int segment) throws UnableToClaimTokenException {
-        delegate.deleteToken(processorName, segment);
-    }
-
-    @Override
-    public boolean requiresExplicitSegmentInitialization() {
-        return delegate.requiresExplicitSegmentInitialization();
-    }
-
-    @Override
-    public int[] fetchSegments(String processorName) {
-        return delegate.fetchSegments(processorName);
-    }
-
-    @Override
-    public List<Segment> fetchAvailableSegments(String processorName) {
-        return delegate.fetchAvailableSegments(processorName);
-    }
-
-    @Override
-    public Optional<String> retrieveStorageIdentifier() throws UnableToRetrieveIdentifierException {
-        return delegate.retrieveStorageIdentifier();
     }
 }

@@ -28,7 +28,7 @@ import java.util.Set;
  * batch of a hundred events costs a handful of round trips instead of hundreds, and a crash between the writes and
  * the token only makes the next owner apply the batch again, which every projection tolerates. Documents of a later
  * {@code stage} are written after those of an earlier one (an ordered listing's pages after its items). A batch
- * belongs to one generation of the read models ({@link ReadModelGenerations}): the one writable when it began.
+ * belongs to one generation of the read models ({@link ReadModelGenerations}): the one serving when it began.
  */
 public final class ReadModelBatch {
 

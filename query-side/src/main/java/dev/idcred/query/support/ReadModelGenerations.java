@@ -105,13 +105,13 @@ public class ReadModelGenerations {
      * false if it is not current or another rebuild holds the fence.
      */
     public boolean fence(int generation, int target) {
-        State state = load();
+        Document document = store.find(Filters.eq("_id", ID)).first();
+        State state = stateOf(document);
         if (state.generation() != generation || state.fenced()) {
             return false;
         }
-        if (store.find(Filters.eq("_id", ID)).first() == null) {
-            store.replaceOne(Filters.eq("_id", ID), new Document("_id", ID).append("generation", generation),
-                    new ReplaceOptions().upsert(true));
+        if (document == null) {
+            store.insertOne(new Document("_id", ID).append("generation", generation));
         }
         Bson unfencedAtGeneration = Filters.and(Filters.eq("_id", ID), Filters.eq("generation", generation),
                 Filters.eq("fencedFor", null));
@@ -141,7 +141,10 @@ public class ReadModelGenerations {
     }
 
     State load() {
-        Document document = store.find(Filters.eq("_id", ID)).first();
+        return stateOf(store.find(Filters.eq("_id", ID)).first());
+    }
+
+    private static State stateOf(Document document) {
         if (document == null) {
             return new State(0, null, null);
         }

@@ -13,14 +13,15 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 /**
  * The switch every instance honours before it writes: while a rebuild's fence stands no batch writes, a batch that
@@ -32,10 +33,12 @@ class ReadModelGenerationsTest {
     private MongoServer server;
     private MongoClient client;
     private MongoDatabase database;
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T00:00:00Z"));
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T00:00:00Z"));
+    private final Clock clock = mock(Clock.class);
 
     @BeforeEach
     void startStore() {
+        when(clock.instant()).thenAnswer(invocation -> now.get());
         server = new MongoServer(new H2Backend(MVStore.open(null)));
         client = MongoClients.create("mongodb://" + server.bindAndGetConnectionString().replace("mongodb://", ""));
         database = client.getDatabase("credentials");
@@ -108,15 +111,15 @@ class ReadModelGenerationsTest {
         var rebuilder = new ReadModelGenerations(database, clock);
         var other = new ReadModelGenerations(database, clock);
         rebuilder.fence(0, 1);
-        clock.advance(ReadModelGenerations.FENCE_LEASE.minusSeconds(1));
+        advance(ReadModelGenerations.FENCE_LEASE.minusSeconds(1));
         rebuilder.renewFence(1);
-        clock.advance(ReadModelGenerations.FENCE_LEASE.minusSeconds(1));
+        advance(ReadModelGenerations.FENCE_LEASE.minusSeconds(1));
 
         CompletableFuture<Integer> waiting = CompletableFuture.supplyAsync(other::writable);
         Thread.sleep(200);
         assertThat(waiting).as("the fence was renewed within its lease").isNotDone();
 
-        clock.advance(Duration.ofSeconds(2));
+        advance(Duration.ofSeconds(2));
         assertThat(waiting.get(5, TimeUnit.SECONDS)).as("the generation that served on").isZero();
         assertThat(rebuilder.fence(0, 1)).as("a new rebuild may fence again").isTrue();
     }
@@ -132,31 +135,7 @@ class ReadModelGenerationsTest {
         await().atMost(ReadModelGenerations.REFRESH.multipliedBy(3)).until(() -> reader.current() == 3);
     }
 
-    /** A clock the test moves by hand. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        private MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+    private void advance(Duration by) {
+        now.updateAndGet(instant -> instant.plus(by));
     }
 }
