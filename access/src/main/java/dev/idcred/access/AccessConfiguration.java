@@ -7,9 +7,10 @@ import dev.idcred.access.gate.CallerArgumentResolver;
 import dev.idcred.access.http.JsonErrorReportValve;
 import dev.idcred.access.network.NetworkProperties;
 import dev.idcred.access.tenant.TenantProperties;
+import dev.idcred.shared.common.MovedEventTypes;
 import dev.idcred.shared.common.RightsCatalogue;
-import dev.idcred.shared.policy.CredentialPolicy;
 import dev.idcred.shared.hygiene.TenantPolicy;
+import dev.idcred.shared.policy.CredentialPolicy;
 import org.apache.catalina.core.StandardHost;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -41,6 +42,12 @@ import java.util.List;
 @EnableScheduling
 @EnableConfigurationProperties({CatalogueProperties.class, NetworkProperties.class, TenantProperties.class})
 public class AccessConfiguration implements WebMvcConfigurer {
+
+    /** Events written before the sealed event hierarchies moved them stay readable; Axon chains every upcaster bean. */
+    @Bean
+    MovedEventTypes movedEventTypes() {
+        return new MovedEventTypes();
+    }
 
     /**
      * Milliseconds, the precision the v3 API shows, so a command's response and later reads agree. For drills of the

@@ -7,7 +7,6 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-
 /** The write side's beans: the origin and the actor every event inherits. */
 @Configuration
 public class CommandSideConfiguration {

@@ -1,8 +1,8 @@
 package dev.idcred.command;
 
-import dev.idcred.shared.common.Limits;
 import dev.idcred.shared.common.DomainException;
 import dev.idcred.shared.common.ErrorCode;
+import dev.idcred.shared.common.Limits;
 import dev.idcred.shared.common.RightsCatalogue;
 import dev.idcred.shared.common.Scopes;
 

@@ -1,5 +1,6 @@
 package dev.idcred.command;
 
+import dev.idcred.access.catalogue.RightsCatalogueFile;
 import dev.idcred.shared.common.AuditMetadata;
 import dev.idcred.shared.common.DomainException;
 import dev.idcred.shared.common.ErrorCode;
@@ -9,7 +10,6 @@ import dev.idcred.shared.common.RightsCatalogue;
 import dev.idcred.shared.credential.CredentialAccess;
 import dev.idcred.shared.credential.CredentialStates;
 import dev.idcred.shared.credential.OwnerFacts;
-import dev.idcred.access.catalogue.RightsCatalogueFile;
 import dev.idcred.shared.policy.Actor;
 import dev.idcred.shared.policy.CredentialPolicy;
 import org.axonframework.messaging.MetaData;

@@ -9,7 +9,6 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
-
 /**
  * The console's own security, for {@code /console/**} only (the API keeps its stateless bearer-token chain): a
  * session-backed sign-in with a credential's ID and secret, CSRF tokens on every form, a session id changed at

@@ -1,10 +1,10 @@
 package dev.idcred.access.catalogue;
 
-import dev.idcred.shared.common.Rights;
-import dev.idcred.shared.common.RightsCatalogue;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.idcred.shared.common.Rights;
+import dev.idcred.shared.common.RightsCatalogue;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpMethod;
 

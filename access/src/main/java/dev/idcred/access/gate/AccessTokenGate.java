@@ -1,9 +1,9 @@
 package dev.idcred.access.gate;
 
+import dev.idcred.shared.common.NetworkRules;
 import dev.idcred.shared.common.RightsCatalogue;
 import dev.idcred.shared.common.Scopes;
 import dev.idcred.shared.credential.CredentialAccess;
-import dev.idcred.shared.common.NetworkRules;
 import dev.idcred.shared.credential.CredentialStates;
 import dev.idcred.shared.credential.DelegatedAccess;
 import dev.idcred.shared.credential.IssuedToken;

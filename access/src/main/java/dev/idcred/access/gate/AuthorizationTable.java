@@ -9,9 +9,9 @@ import dev.idcred.shared.credential.CredentialAccess;
 import dev.idcred.shared.credential.CredentialEvent;
 import dev.idcred.shared.credential.CredentialFacts;
 import dev.idcred.shared.credential.CredentialStates;
-import dev.idcred.shared.credential.IdentityEvent;
 import dev.idcred.shared.credential.OwnerFacts;
 import dev.idcred.shared.credential.SecretVersion;
+import dev.idcred.shared.identity.IdentityEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

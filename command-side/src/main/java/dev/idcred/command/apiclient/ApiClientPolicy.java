@@ -7,7 +7,6 @@ import dev.idcred.shared.apiclient.RedirectUris;
 import dev.idcred.shared.common.DomainException;
 import dev.idcred.shared.common.ErrorCode;
 import dev.idcred.shared.common.GrantType;
-import dev.idcred.shared.apiclient.RedirectUris;
 import dev.idcred.shared.common.Limits;
 import dev.idcred.shared.common.RightsCatalogue;
 import dev.idcred.shared.common.Scopes;

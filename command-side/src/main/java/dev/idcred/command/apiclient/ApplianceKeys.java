@@ -1,10 +1,10 @@
 package dev.idcred.command.apiclient;
 
 import dev.idcred.shared.common.RightsCatalogue;
+import dev.idcred.shared.credential.CredentialStates;
 import dev.idcred.shared.credential.OwnerFacts;
 import dev.idcred.shared.hygiene.RotateSecret;
 import dev.idcred.shared.hygiene.TenantPolicy;
-import dev.idcred.shared.credential.CredentialStates;
 import dev.idcred.shared.policy.Actor;
 import dev.idcred.shared.policy.CredentialPolicy;
 import org.axonframework.modelling.command.Repository;

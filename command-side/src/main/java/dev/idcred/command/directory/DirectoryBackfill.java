@@ -3,7 +3,7 @@ package dev.idcred.command.directory;
 import dev.idcred.access.audit.AuditIndex;
 import dev.idcred.access.gate.AuthorizationTable;
 import dev.idcred.shared.credential.CredentialEvent;
-import dev.idcred.shared.credential.IdentityEvent;
+import dev.idcred.shared.identity.IdentityEvent;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;

@@ -1,10 +1,10 @@
 package dev.idcred.command.identity;
 
-import dev.idcred.shared.common.Limits;
 import dev.idcred.command.TextRules;
 import dev.idcred.shared.common.DomainException;
 import dev.idcred.shared.common.ErrorCode;
 import dev.idcred.shared.common.IdentityKind;
+import dev.idcred.shared.common.Limits;
 import dev.idcred.shared.common.NetworkRules;
 
 import java.net.InetAddress;

@@ -1,8 +1,8 @@
 package dev.idcred.command.oauth;
 
-import dev.idcred.access.gate.TokenClaims;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.idcred.access.gate.TokenClaims;
 
 /**
  * An RFC 7662 introspection response. An inactive token says nothing but {@code active: false}; an active one its

@@ -1,8 +1,8 @@
 package dev.idcred.command.pages;
 
 import dev.idcred.command.Commands;
-import dev.idcred.command.oauth.AuthorizationRequests;
 import dev.idcred.command.oauth.AuthorizationRequests.Checked;
+import dev.idcred.command.oauth.AuthorizationRequests;
 import dev.idcred.command.signin.Sessions;
 import dev.idcred.shared.consent.GrantConsent;
 import dev.idcred.shared.credential.CredentialStates;

@@ -1,8 +1,8 @@
 package dev.idcred.command.pages;
 
 import dev.idcred.access.issuer.Issuer;
-import dev.idcred.command.signin.SignInKeys;
 import dev.idcred.command.signin.Sessions;
+import dev.idcred.command.signin.SignInKeys;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

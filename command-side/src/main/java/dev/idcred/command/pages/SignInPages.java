@@ -2,8 +2,8 @@ package dev.idcred.command.pages;
 
 import dev.idcred.access.network.ClientOrigins;
 import dev.idcred.command.oauth.FailedAuthentications;
-import dev.idcred.command.signin.SignInService;
 import dev.idcred.command.signin.Sessions;
+import dev.idcred.command.signin.SignInService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;

@@ -1,9 +1,5 @@
 package dev.idcred.command.patch;
 
-import dev.idcred.shared.common.DomainException;
-import dev.idcred.shared.common.ErrorCode;
-import dev.idcred.shared.common.Limits;
-import dev.idcred.shared.common.PatchOperation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.flipkart.zjsonpatch.JsonPatch;
 import com.flipkart.zjsonpatch.JsonPatchApplicationException;
+import dev.idcred.shared.common.DomainException;
+import dev.idcred.shared.common.ErrorCode;
+import dev.idcred.shared.common.Limits;
+import dev.idcred.shared.common.PatchOperation;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;

@@ -2,12 +2,12 @@ package dev.idcred.command.secret;
 
 import org.springframework.stereotype.Component;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Keyed hash of a credential secret: HMAC-SHA256 under the service's pepper. Secrets are 256 random bits, so a

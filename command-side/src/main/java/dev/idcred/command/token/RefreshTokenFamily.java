@@ -1,9 +1,9 @@
 package dev.idcred.command.token;
 
 import dev.idcred.shared.common.Limits;
+import dev.idcred.shared.credential.RefreshTokenFamilyRevoked;
 import dev.idcred.shared.token.IssueRefreshToken;
 import dev.idcred.shared.token.RefreshOutcome;
-import dev.idcred.shared.token.RefreshTokenFamilyRevoked;
 import dev.idcred.shared.token.RefreshTokenIssued;
 import dev.idcred.shared.token.RefreshTokenRotated;
 import dev.idcred.shared.token.RevokeRefreshTokenFamily;
@@ -29,7 +29,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate
 public class RefreshTokenFamily {
-
 
     @AggregateIdentifier
     private String familyId;

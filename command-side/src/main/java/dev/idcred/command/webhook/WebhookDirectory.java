@@ -1,12 +1,12 @@
 package dev.idcred.command.webhook;
 
 import dev.idcred.command.CommandSideConfiguration;
+import dev.idcred.shared.common.AuditMetadata;
 import dev.idcred.shared.webhook.WebhookChanged;
 import dev.idcred.shared.webhook.WebhookDeleted;
 import dev.idcred.shared.webhook.WebhookRegistered;
 import dev.idcred.shared.webhook.WebhookSecretRotated;
 import org.axonframework.config.ProcessingGroup;
-import dev.idcred.shared.common.AuditMetadata;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;

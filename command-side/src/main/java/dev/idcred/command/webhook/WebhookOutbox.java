@@ -4,16 +4,22 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.idcred.shared.apiclient.ApiClientCreated;
-import dev.idcred.shared.apiclient.ApiClientDeleted;
 import dev.idcred.shared.common.AuditMetadata;
-import dev.idcred.shared.hygiene.CredentialExpired;
-import dev.idcred.shared.hygiene.CredentialExpiringSoon;
-import dev.idcred.shared.hygiene.CredentialLeaked;
+import dev.idcred.shared.credential.AccessTokenRevoked;
+import dev.idcred.shared.credential.ApiClientCreated;
+import dev.idcred.shared.credential.ApiClientUpdated;
+import dev.idcred.shared.credential.CredentialDeleted;
+import dev.idcred.shared.credential.CredentialEvent;
+import dev.idcred.shared.credential.CredentialExpired;
+import dev.idcred.shared.credential.CredentialExpiringSoon;
+import dev.idcred.shared.credential.CredentialLeaked;
+import dev.idcred.shared.credential.CredentialUnusedWarning;
+import dev.idcred.shared.credential.CredentialUsed;
+import dev.idcred.shared.credential.PersonalAccessTokenCreated;
+import dev.idcred.shared.credential.PersonalAccessTokenUpdated;
+import dev.idcred.shared.credential.RefreshTokenFamilyRevoked;
+import dev.idcred.shared.credential.SecretRotated;
 import dev.idcred.shared.hygiene.EffectiveRightsChanged;
-import dev.idcred.shared.hygiene.SecretRotated;
-import dev.idcred.shared.pat.PersonalAccessTokenCreated;
-import dev.idcred.shared.pat.PersonalAccessTokenDeleted;
 import dev.idcred.shared.token.AccessRefused;
 import dev.idcred.shared.usage.CredentialKind;
 import dev.idcred.shared.webhook.WebhookEventTypes;
@@ -74,31 +80,31 @@ class WebhookOutbox {
     }
 
     static Optional<Subject> subjectOf(Object payload) {
-        CredentialKind client = CredentialKind.API_CLIENT;
-        CredentialKind pat = CredentialKind.PERSONAL_ACCESS_TOKEN;
-        Subject subject = null;
-        if (payload instanceof ApiClientCreated e) {
-            subject = new Subject(WebhookEventTypes.CREATED, e.clientId(), client, e.ownerId());
-        } else if (payload instanceof PersonalAccessTokenCreated e) {
-            subject = new Subject(WebhookEventTypes.CREATED, e.tokenId(), pat, e.ownerId());
-        } else if (payload instanceof ApiClientDeleted e) {
-            subject = new Subject(WebhookEventTypes.DELETED, e.clientId(), client, e.ownerId());
-        } else if (payload instanceof PersonalAccessTokenDeleted e) {
-            subject = new Subject(WebhookEventTypes.DELETED, e.tokenId(), pat, e.ownerId());
-        } else if (payload instanceof SecretRotated e) {
-            subject = new Subject(WebhookEventTypes.ROTATED, e.credentialId(), e.kind(), e.ownerId());
-        } else if (payload instanceof CredentialExpiringSoon e) {
-            subject = new Subject(WebhookEventTypes.EXPIRING, e.credentialId(), e.kind(), e.ownerId());
-        } else if (payload instanceof CredentialExpired e) {
-            subject = new Subject(WebhookEventTypes.EXPIRED, e.credentialId(), e.kind(), e.ownerId());
-        } else if (payload instanceof CredentialLeaked e) {
-            subject = new Subject(WebhookEventTypes.LEAKED, e.credentialId(), e.kind(), e.ownerId());
-        } else if (payload instanceof EffectiveRightsChanged e) {
-            subject = new Subject(WebhookEventTypes.RIGHTS_CHANGED, e.credentialId(), e.kind(), e.ownerId());
-        } else if (payload instanceof AccessRefused e) {
-            subject = new Subject(WebhookEventTypes.REFUSED, e.credentialId(), e.kind(), e.identityId());
-        }
-        return Optional.ofNullable(subject);
+        return Optional.ofNullable(switch (payload) {
+            case CredentialEvent change -> subjectOf(change);
+            case EffectiveRightsChanged e ->
+                    new Subject(WebhookEventTypes.RIGHTS_CHANGED, e.credentialId(), e.kind(), e.ownerId());
+            case AccessRefused e -> new Subject(WebhookEventTypes.REFUSED, e.credentialId(), e.kind(), e.identityId());
+            default -> null;
+        });
+    }
+
+    /** What a webhook hears of each credential event; null for those it does not (changes, usage, token revocations). */
+    private static Subject subjectOf(CredentialEvent change) {
+        return switch (change) {
+            case ApiClientCreated e ->
+                    new Subject(WebhookEventTypes.CREATED, e.clientId(), CredentialKind.API_CLIENT, e.ownerId());
+            case PersonalAccessTokenCreated e -> new Subject(WebhookEventTypes.CREATED, e.tokenId(),
+                    CredentialKind.PERSONAL_ACCESS_TOKEN, e.ownerId());
+            case CredentialDeleted e -> new Subject(WebhookEventTypes.DELETED, e.credentialId(), e.kind(), e.ownerId());
+            case SecretRotated e -> new Subject(WebhookEventTypes.ROTATED, e.credentialId(), e.kind(), e.ownerId());
+            case CredentialExpiringSoon e ->
+                    new Subject(WebhookEventTypes.EXPIRING, e.credentialId(), e.kind(), e.ownerId());
+            case CredentialExpired e -> new Subject(WebhookEventTypes.EXPIRED, e.credentialId(), e.kind(), e.ownerId());
+            case CredentialLeaked e -> new Subject(WebhookEventTypes.LEAKED, e.credentialId(), e.kind(), e.ownerId());
+            case ApiClientUpdated _, PersonalAccessTokenUpdated _, CredentialUsed _, CredentialUnusedWarning _,
+                 AccessTokenRevoked _, RefreshTokenFamilyRevoked _ -> null;
+        };
     }
 
     /** The delivery's body: the event's identity, type, time, credential and actor, and its fields less secrets. */

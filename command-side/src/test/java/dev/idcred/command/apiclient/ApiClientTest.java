@@ -1,10 +1,7 @@
 package dev.idcred.command.apiclient;
 
 import dev.idcred.command.Fixtures;
-import dev.idcred.shared.apiclient.ApiClientCreated;
-import dev.idcred.shared.apiclient.ApiClientDeleted;
 import dev.idcred.shared.apiclient.ApiClientSettings;
-import dev.idcred.shared.apiclient.ApiClientUpdated;
 import dev.idcred.shared.apiclient.CreateApiClient;
 import dev.idcred.shared.apiclient.DeleteApiClient;
 import dev.idcred.shared.apiclient.UpdateApiClient;
@@ -14,6 +11,9 @@ import dev.idcred.shared.common.GrantType;
 import dev.idcred.shared.common.IdentityKind;
 import dev.idcred.shared.common.PatchOperation;
 import dev.idcred.shared.common.Scopes;
+import dev.idcred.shared.credential.ApiClientCreated;
+import dev.idcred.shared.credential.ApiClientDeleted;
+import dev.idcred.shared.credential.ApiClientUpdated;
 import dev.idcred.shared.credential.OwnerFacts;
 import dev.idcred.shared.hygiene.TenantPolicy;
 import org.axonframework.messaging.MetaData;

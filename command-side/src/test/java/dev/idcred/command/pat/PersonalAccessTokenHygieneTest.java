@@ -1,21 +1,21 @@
 package dev.idcred.command.pat;
 
 import dev.idcred.command.Fixtures;
-import dev.idcred.shared.common.Rights;
 import dev.idcred.shared.common.ErrorCode;
 import dev.idcred.shared.common.IdentityKind;
-import dev.idcred.shared.hygiene.CredentialLeaked;
+import dev.idcred.shared.common.Rights;
+import dev.idcred.shared.credential.CredentialLeaked;
+import dev.idcred.shared.credential.PersonalAccessTokenCreated;
+import dev.idcred.shared.credential.PersonalAccessTokenDeleted;
+import dev.idcred.shared.credential.SecretRotated;
 import dev.idcred.shared.hygiene.ReportLeak;
 import dev.idcred.shared.hygiene.ReviewCredential;
 import dev.idcred.shared.hygiene.RotateSecret;
-import dev.idcred.shared.hygiene.SecretRotated;
 import dev.idcred.shared.hygiene.TenantPolicy;
 import dev.idcred.shared.pat.CreatePersonalAccessToken;
-import dev.idcred.shared.pat.PersonalAccessTokenCreated;
-import dev.idcred.shared.pat.PersonalAccessTokenDeleted;
+import dev.idcred.shared.policy.Actor;
 import dev.idcred.shared.usage.CredentialKind;
 import org.axonframework.commandhandling.CommandHandler;
-import dev.idcred.shared.policy.Actor;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;

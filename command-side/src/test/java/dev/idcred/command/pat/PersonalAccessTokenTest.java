@@ -1,17 +1,17 @@
 package dev.idcred.command.pat;
 
 import dev.idcred.command.Fixtures;
-import dev.idcred.shared.common.Rights;
 import dev.idcred.shared.common.ErrorCode;
 import dev.idcred.shared.common.IdentityKind;
 import dev.idcred.shared.common.PatchOperation;
+import dev.idcred.shared.common.Rights;
 import dev.idcred.shared.common.Scopes;
+import dev.idcred.shared.credential.PersonalAccessTokenCreated;
+import dev.idcred.shared.credential.PersonalAccessTokenDeleted;
+import dev.idcred.shared.credential.PersonalAccessTokenUpdated;
 import dev.idcred.shared.hygiene.TenantPolicy;
 import dev.idcred.shared.pat.CreatePersonalAccessToken;
 import dev.idcred.shared.pat.DeletePersonalAccessToken;
-import dev.idcred.shared.pat.PersonalAccessTokenCreated;
-import dev.idcred.shared.pat.PersonalAccessTokenDeleted;
-import dev.idcred.shared.pat.PersonalAccessTokenUpdated;
 import dev.idcred.shared.pat.UpdatePersonalAccessToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;

@@ -1,9 +1,9 @@
 package dev.idcred.command.token;
 
 import dev.idcred.command.Fixtures;
+import dev.idcred.shared.credential.RefreshTokenFamilyRevoked;
 import dev.idcred.shared.token.IssueRefreshToken;
 import dev.idcred.shared.token.RefreshOutcome;
-import dev.idcred.shared.token.RefreshTokenFamilyRevoked;
 import dev.idcred.shared.token.RefreshTokenIssued;
 import dev.idcred.shared.token.RefreshTokenRotated;
 import dev.idcred.shared.token.RevokeRefreshTokenFamily;

@@ -5,8 +5,8 @@ import dev.idcred.launcher.support.Api;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntFunction;
 import java.util.function.BiPredicate;
+import java.util.function.IntFunction;
 
 /**
  * While a create load runs, creates one more item every 50 ms and reads until a read shows it: the delay from the

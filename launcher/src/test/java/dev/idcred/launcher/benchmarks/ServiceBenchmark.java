@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.IntFunction;
 import java.util.function.BiPredicate;
+import java.util.function.IntFunction;
 
 /**
  * The service's hot paths, measured as a new user meets them: {@code ./run.sh} on a fresh data directory, a fixed

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.idcred.command.CommandSideApplication;
 import dev.idcred.launcher.support.Api;
 import dev.idcred.launcher.support.RunningService;
+import dev.idcred.shared.credential.PersonalAccessTokenDeleted;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -3,6 +3,7 @@ package dev.idcred.launcher.hygiene;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.idcred.launcher.support.Api;
 import dev.idcred.launcher.support.RunningService;
+import dev.idcred.shared.credential.PersonalAccessTokenCreated;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -3,6 +3,8 @@ package dev.idcred.launcher.hygiene;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.idcred.launcher.support.Api;
 import dev.idcred.launcher.support.RunningService;
+import dev.idcred.shared.credential.CredentialLeaked;
+import dev.idcred.shared.credential.PersonalAccessTokenDeleted;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -3,6 +3,9 @@ package dev.idcred.launcher.hygiene;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.idcred.launcher.support.Api;
 import dev.idcred.launcher.support.RunningService;
+import dev.idcred.shared.credential.CredentialExpired;
+import dev.idcred.shared.credential.CredentialExpiringSoon;
+import dev.idcred.shared.credential.SecretRotated;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;

@@ -2,6 +2,7 @@ package dev.idcred.launcher.tokens;
 
 import dev.idcred.launcher.support.Api;
 import dev.idcred.launcher.support.RunningService;
+import dev.idcred.shared.credential.RefreshTokenFamilyRevoked;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

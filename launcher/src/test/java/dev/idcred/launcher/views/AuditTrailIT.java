@@ -3,6 +3,10 @@ package dev.idcred.launcher.views;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.idcred.launcher.support.Api;
 import dev.idcred.launcher.support.RunningService;
+import dev.idcred.shared.credential.PersonalAccessTokenCreated;
+import dev.idcred.shared.credential.PersonalAccessTokenDeleted;
+import dev.idcred.shared.credential.PersonalAccessTokenUpdated;
+import dev.idcred.shared.credential.PersonalAccessTokenUsed;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

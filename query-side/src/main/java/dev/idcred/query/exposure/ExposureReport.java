@@ -2,16 +2,15 @@ package dev.idcred.query.exposure;
 
 import dev.idcred.access.audit.AuditIndex;
 import dev.idcred.query.audit.AuditEventView;
-import dev.idcred.shared.apiclient.ApiClientUsed;
 import dev.idcred.shared.common.AuditMetadata;
 import dev.idcred.shared.common.RightsCatalogue;
 import dev.idcred.shared.credential.CredentialAccess;
 import dev.idcred.shared.credential.CredentialEvent;
 import dev.idcred.shared.credential.CredentialFacts;
-import dev.idcred.shared.credential.IdentityEvent;
+import dev.idcred.shared.credential.CredentialUsed;
 import dev.idcred.shared.credential.OwnerFacts;
 import dev.idcred.shared.hygiene.FindExposure;
-import dev.idcred.shared.pat.PersonalAccessTokenUsed;
+import dev.idcred.shared.identity.IdentityEvent;
 import dev.idcred.shared.token.AccessRefused;
 import dev.idcred.shared.usage.ClientSeen;
 import dev.idcred.shared.usage.Usage;
@@ -243,13 +242,7 @@ class ExposureReport {
     }
 
     private static Usage usageOf(Object payload) {
-        if (payload instanceof ApiClientUsed used) {
-            return used.tally();
-        }
-        if (payload instanceof PersonalAccessTokenUsed used) {
-            return used.tally();
-        }
-        return null;
+        return payload instanceof CredentialUsed used ? used.tally() : null;
     }
 
     private static ExposureView.Client client(ClientSeen seen) {

@@ -1,8 +1,8 @@
 package dev.idcred.query.processing;
 
 import dev.idcred.access.gate.TokenClaims;
-import dev.idcred.access.issuer.Issuer;
 import dev.idcred.access.gate.VerifiedTokens;
+import dev.idcred.access.issuer.Issuer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

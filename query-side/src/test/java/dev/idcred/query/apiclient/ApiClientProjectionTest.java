@@ -1,16 +1,16 @@
 package dev.idcred.query.apiclient;
 
 import dev.idcred.query.support.ReadModels;
-import dev.idcred.shared.apiclient.ApiClientCreated;
-import dev.idcred.shared.apiclient.ApiClientDeleted;
 import dev.idcred.shared.apiclient.ApiClientSettings;
-import dev.idcred.shared.apiclient.ApiClientUpdated;
-import dev.idcred.shared.apiclient.ApiClientUsed;
 import dev.idcred.shared.apiclient.FindApiClient;
 import dev.idcred.shared.apiclient.ListApiClients;
 import dev.idcred.shared.common.GrantType;
 import dev.idcred.shared.common.ListingFilter;
 import dev.idcred.shared.common.PageRequest;
+import dev.idcred.shared.credential.ApiClientCreated;
+import dev.idcred.shared.credential.ApiClientDeleted;
+import dev.idcred.shared.credential.ApiClientUpdated;
+import dev.idcred.shared.credential.ApiClientUsed;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -4,11 +4,11 @@ import dev.idcred.query.identity.IdentityNames;
 import dev.idcred.query.support.ReadModels;
 import dev.idcred.shared.common.ListingFilter;
 import dev.idcred.shared.common.PageRequest;
+import dev.idcred.shared.credential.PersonalAccessTokenCreated;
+import dev.idcred.shared.credential.PersonalAccessTokenDeleted;
+import dev.idcred.shared.credential.PersonalAccessTokenUpdated;
+import dev.idcred.shared.credential.PersonalAccessTokenUsed;
 import dev.idcred.shared.pat.ListPersonalAccessTokens;
-import dev.idcred.shared.pat.PersonalAccessTokenCreated;
-import dev.idcred.shared.pat.PersonalAccessTokenDeleted;
-import dev.idcred.shared.pat.PersonalAccessTokenUpdated;
-import dev.idcred.shared.pat.PersonalAccessTokenUsed;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,20 +1,20 @@
 package dev.idcred.query.scope;
 
 import dev.idcred.query.support.ReadModels;
-import dev.idcred.shared.apiclient.ApiClientCreated;
 import dev.idcred.shared.apiclient.ApiClientSettings;
-import dev.idcred.shared.apiclient.ApiClientUpdated;
 import dev.idcred.shared.common.GrantType;
 import dev.idcred.shared.common.IdentityKind;
 import dev.idcred.shared.common.NetworkRules;
 import dev.idcred.shared.common.RightsCatalogue;
+import dev.idcred.shared.credential.ApiClientCreated;
+import dev.idcred.shared.credential.ApiClientUpdated;
+import dev.idcred.shared.credential.PersonalAccessTokenCreated;
+import dev.idcred.shared.credential.PersonalAccessTokenDeleted;
+import dev.idcred.shared.credential.RefreshTokenFamilyRevoked;
 import dev.idcred.shared.identity.IdentityCreated;
 import dev.idcred.shared.identity.UserLevelGranted;
 import dev.idcred.shared.identity.UserLevelRevoked;
-import dev.idcred.shared.pat.PersonalAccessTokenCreated;
-import dev.idcred.shared.pat.PersonalAccessTokenDeleted;
 import dev.idcred.shared.scope.FindEffectiveScope;
-import dev.idcred.shared.token.RefreshTokenFamilyRevoked;
 import dev.idcred.shared.usage.CredentialKind;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class EffectiveScopeProjectionTest {
                 new GenericDomainEventMessage<>("Aggregate", aggregateId, sequence, event));
     }
 
-    private void identityEvent(dev.idcred.shared.credential.IdentityEvent event, long sequence) {
+    private void identityEvent(dev.idcred.shared.identity.IdentityEvent event, long sequence) {
         projection.on(event, sequence);
     }
 

@@ -1,22 +1,7 @@
 package dev.idcred.shared.credential;
 
-import dev.idcred.shared.apiclient.ApiClientCreated;
-import dev.idcred.shared.apiclient.ApiClientDeleted;
 import dev.idcred.shared.apiclient.ApiClientSettings;
-import dev.idcred.shared.apiclient.ApiClientUpdated;
-import dev.idcred.shared.apiclient.ApiClientUsed;
 import dev.idcred.shared.common.GrantType;
-import dev.idcred.shared.hygiene.CredentialExpired;
-import dev.idcred.shared.hygiene.CredentialExpiringSoon;
-import dev.idcred.shared.hygiene.CredentialLeaked;
-import dev.idcred.shared.hygiene.CredentialUnusedWarning;
-import dev.idcred.shared.hygiene.SecretRotated;
-import dev.idcred.shared.pat.PersonalAccessTokenCreated;
-import dev.idcred.shared.pat.PersonalAccessTokenDeleted;
-import dev.idcred.shared.pat.PersonalAccessTokenUpdated;
-import dev.idcred.shared.pat.PersonalAccessTokenUsed;
-import dev.idcred.shared.token.AccessTokenRevoked;
-import dev.idcred.shared.token.RefreshTokenFamilyRevoked;
 import dev.idcred.shared.usage.ClientSeen;
 import dev.idcred.shared.usage.CredentialKind;
 import dev.idcred.shared.usage.Usage;
@@ -32,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -102,53 +88,45 @@ public record CredentialFacts(String credentialId, CredentialKind kind, String o
      * apply (a change before the creation, anything after the deletion) leaves the facts as they are.
      */
     public static CredentialFacts fold(CredentialFacts facts, CredentialEvent event) {
-        if (event instanceof ApiClientCreated e) {
-            ApiClientSettings s = e.settings();
-            return new CredentialFacts(e.clientId(), CredentialKind.API_CLIENT, e.ownerId(), e.keyType(), s.scope(),
-                    grants(s), !Boolean.FALSE.equals(s.enabled()), s.accessTokenValiditySeconds(),
-                    orZero(s.refreshTokenValiditySeconds()), firstSecret(e.secretHash(), e.createdAt()),
-                    e.createdAt(), e.expiresAt(), null, null, null, Map.of(), null, List.of(), Notices.NONE,
-                    Registration.of(s));
-        }
-        if (event instanceof PersonalAccessTokenCreated e) {
-            return new CredentialFacts(e.tokenId(), CredentialKind.PERSONAL_ACCESS_TOKEN, e.ownerId(), null, e.scope(),
-                    EnumSet.of(GrantType.CLIENT_CREDENTIALS), true, e.accessTokenValiditySeconds(), 0,
-                    firstSecret(e.secretHash(), e.createdAt()), e.createdAt(), e.expiresAt(), null, null, null,
-                    Map.of(), null, List.of(), Notices.NONE, null);
-        }
+        return switch (event) {
+            case ApiClientCreated e -> {
+                ApiClientSettings s = e.settings();
+                yield new CredentialFacts(e.clientId(), CredentialKind.API_CLIENT, e.ownerId(), e.keyType(), s.scope(),
+                        grants(s), !Boolean.FALSE.equals(s.enabled()), s.accessTokenValiditySeconds(),
+                        orZero(s.refreshTokenValiditySeconds()), firstSecret(e.secretHash(), e.createdAt()),
+                        e.createdAt(), e.expiresAt(), null, null, null, Map.of(), null, List.of(), Notices.NONE,
+                        Registration.of(s));
+            }
+            case PersonalAccessTokenCreated e -> new CredentialFacts(e.tokenId(), CredentialKind.PERSONAL_ACCESS_TOKEN,
+                    e.ownerId(), null, e.scope(), EnumSet.of(GrantType.CLIENT_CREDENTIALS), true,
+                    e.accessTokenValiditySeconds(), 0, firstSecret(e.secretHash(), e.createdAt()), e.createdAt(),
+                    e.expiresAt(), null, null, null, Map.of(), null, List.of(), Notices.NONE, null);
+            case ApiClientUpdated e -> change(facts, draft -> draft.update(e.settings(), e.modifiedAt()));
+            case PersonalAccessTokenUpdated e -> change(facts, draft -> draft.scope = e.scope());
+            case CredentialDeleted e -> change(facts, draft -> draft.deletedAt = e.deletedAt());
+            case AccessTokenRevoked e -> change(facts, draft -> draft.revoke(e.jti(), e.expiresAt(), e.revokedAt()));
+            case RefreshTokenFamilyRevoked e ->
+                    change(facts, draft -> draft.revoke(e.familyId(), e.accessTokensValidUntil(), e.revokedAt()));
+            case CredentialUsed e -> change(facts, draft -> draft.used(e.usedAt(), e.tally()));
+            case SecretRotated e -> change(facts, draft -> draft.rotate(e));
+            case CredentialLeaked e -> change(facts, draft -> draft.secrets.replaceAll(
+                    v -> v.version() == e.secretVersion() ? v.leaked(e.reportedAt()) : v));
+            case CredentialExpiringSoon e -> change(facts, draft -> draft.notices = new Notices(e.expiresAt(),
+                    facts.notices.expiryNotedFor, facts.notices.inactivityWarnedFor));
+            case CredentialExpired e -> change(facts, draft -> draft.notices = new Notices(
+                    facts.notices.expiryWarnedFor, e.expiresAt(), facts.notices.inactivityWarnedFor));
+            case CredentialUnusedWarning e -> change(facts, draft -> draft.notices = new Notices(
+                    facts.notices.expiryWarnedFor, facts.notices.expiryNotedFor, e.unusedSince()));
+        };
+    }
+
+    /** A change to a live credential; before its creation or after its deletion the facts stay as they are. */
+    private static CredentialFacts change(CredentialFacts facts, Consumer<Draft> change) {
         if (facts == null || facts.deletedAt != null) {
             return facts;
         }
         Draft draft = new Draft(facts);
-        if (event instanceof ApiClientUpdated e) {
-            draft.update(e.settings(), e.modifiedAt());
-        } else if (event instanceof PersonalAccessTokenUpdated e) {
-            draft.scope = e.scope();
-        } else if (event instanceof ApiClientDeleted e) {
-            draft.deletedAt = e.deletedAt();
-        } else if (event instanceof PersonalAccessTokenDeleted e) {
-            draft.deletedAt = e.deletedAt();
-        } else if (event instanceof AccessTokenRevoked e) {
-            draft.revoke(e.jti(), e.expiresAt(), e.revokedAt());
-        } else if (event instanceof RefreshTokenFamilyRevoked e) {
-            draft.revoke(e.familyId(), e.accessTokensValidUntil(), e.revokedAt());
-        } else if (event instanceof ApiClientUsed e) {
-            draft.used(e.usedAt(), e.tally());
-        } else if (event instanceof PersonalAccessTokenUsed e) {
-            draft.used(e.usedAt(), e.tally());
-        } else if (event instanceof SecretRotated e) {
-            draft.rotate(e);
-        } else if (event instanceof CredentialLeaked e) {
-            draft.secrets.replaceAll(v -> v.version() == e.secretVersion() ? v.leaked(e.reportedAt()) : v);
-        } else if (event instanceof CredentialExpiringSoon e) {
-            draft.notices = new Notices(e.expiresAt(), facts.notices.expiryNotedFor, facts.notices.inactivityWarnedFor);
-        } else if (event instanceof CredentialExpired e) {
-            draft.notices = new Notices(facts.notices.expiryWarnedFor, e.expiresAt(), facts.notices.inactivityWarnedFor);
-        } else if (event instanceof CredentialUnusedWarning e) {
-            draft.notices = new Notices(facts.notices.expiryWarnedFor, facts.notices.expiryNotedFor, e.unusedSince());
-        } else {
-            return facts;
-        }
+        change.accept(draft);
         return draft.facts();
     }
 

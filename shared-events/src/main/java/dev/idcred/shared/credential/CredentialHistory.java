@@ -1,5 +1,6 @@
 package dev.idcred.shared.credential;
 
+import dev.idcred.shared.identity.IdentityEvent;
 import java.time.Instant;
 import java.util.Optional;
 

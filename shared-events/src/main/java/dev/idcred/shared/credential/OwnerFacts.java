@@ -2,10 +2,11 @@ package dev.idcred.shared.credential;
 
 import dev.idcred.shared.common.IdentityKind;
 import dev.idcred.shared.common.NetworkRules;
-import dev.idcred.shared.consent.ConsentGranted;
-import dev.idcred.shared.consent.ConsentWithdrawn;
+import dev.idcred.shared.identity.ConsentGranted;
+import dev.idcred.shared.identity.ConsentWithdrawn;
 import dev.idcred.shared.identity.IdentityCreated;
 import dev.idcred.shared.identity.IdentityDeleted;
+import dev.idcred.shared.identity.IdentityEvent;
 import dev.idcred.shared.identity.IdentityUpdated;
 import dev.idcred.shared.identity.UserLevelGranted;
 import dev.idcred.shared.identity.UserLevelRevoked;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * What the log says of an identity, as far as its credentials are concerned: its user levels, when a vendor
@@ -52,42 +54,39 @@ public record OwnerFacts(String identityId, String name, IdentityKind kind, Set<
 
     /** The facts after {@code event}; {@code facts} is null before the identity's creation. */
     public static OwnerFacts fold(OwnerFacts facts, IdentityEvent event) {
-        if (event instanceof IdentityCreated e) {
-            return new OwnerFacts(e.identityId(), e.name(), e.kind(), Set.of(), e.tenantAccessExpiresAt(),
-                    e.networkRules(), e.createdAt());
-        }
-        if (facts == null || facts.deletedAt != null) {
-            return facts;
-        }
-        if (event instanceof IdentityUpdated e) {
-            return new OwnerFacts(facts.identityId, e.name(), facts.kind, facts.levels, e.tenantAccessExpiresAt(),
-                    e.networkRules(), facts.createdAt, facts.consents, null);
-        }
-        if (event instanceof UserLevelGranted e) {
-            var held = new TreeSet<>(facts.levels);
-            held.add(e.level());
-            return facts.withLevels(held);
-        }
-        if (event instanceof UserLevelRevoked e) {
-            var held = new TreeSet<>(facts.levels);
-            held.remove(e.level());
-            return facts.withLevels(held);
-        }
-        if (event instanceof ConsentGranted e) {
-            var consents = new TreeMap<>(facts.consents);
-            consents.put(e.clientId(), new Consent(e.scope(), e.grantedAt()));
-            return facts.withConsents(consents);
-        }
-        if (event instanceof ConsentWithdrawn e) {
-            var consents = new TreeMap<>(facts.consents);
-            consents.remove(e.clientId());
-            return facts.withConsents(consents);
-        }
-        if (event instanceof IdentityDeleted e) {
-            return new OwnerFacts(facts.identityId, facts.name, facts.kind, Set.of(), facts.tenantAccessExpiresAt,
-                    facts.networkRules, facts.createdAt, Map.of(), e.deletedAt());
-        }
-        return facts;
+        return switch (event) {
+            case IdentityCreated e -> new OwnerFacts(e.identityId(), e.name(), e.kind(), Set.of(),
+                    e.tenantAccessExpiresAt(), e.networkRules(), e.createdAt());
+            case IdentityUpdated e -> change(facts, was -> new OwnerFacts(was.identityId, e.name(), was.kind,
+                    was.levels, e.tenantAccessExpiresAt(), e.networkRules(), was.createdAt, was.consents, null));
+            case UserLevelGranted e -> change(facts, was -> {
+                var held = new TreeSet<>(was.levels);
+                held.add(e.level());
+                return was.withLevels(held);
+            });
+            case UserLevelRevoked e -> change(facts, was -> {
+                var held = new TreeSet<>(was.levels);
+                held.remove(e.level());
+                return was.withLevels(held);
+            });
+            case ConsentGranted e -> change(facts, was -> {
+                var consents = new TreeMap<>(was.consents);
+                consents.put(e.clientId(), new Consent(e.scope(), e.grantedAt()));
+                return was.withConsents(consents);
+            });
+            case ConsentWithdrawn e -> change(facts, was -> {
+                var consents = new TreeMap<>(was.consents);
+                consents.remove(e.clientId());
+                return was.withConsents(consents);
+            });
+            case IdentityDeleted e -> change(facts, was -> new OwnerFacts(was.identityId, was.name, was.kind, Set.of(),
+                    was.tenantAccessExpiresAt, was.networkRules, was.createdAt, Map.of(), e.deletedAt()));
+        };
+    }
+
+    /** A change to a live identity; before its creation or after its deletion the facts stay as they are. */
+    private static OwnerFacts change(OwnerFacts facts, UnaryOperator<OwnerFacts> change) {
+        return facts == null || facts.deletedAt != null ? facts : change.apply(facts);
     }
 
     /**

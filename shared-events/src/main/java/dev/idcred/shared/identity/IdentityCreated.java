@@ -2,7 +2,7 @@ package dev.idcred.shared.identity;
 
 import dev.idcred.shared.common.IdentityKind;
 import dev.idcred.shared.common.NetworkRules;
-import dev.idcred.shared.credential.IdentityEvent;
+
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;

@@ -1,14 +1,11 @@
 package dev.idcred.shared.credential;
 
-import dev.idcred.shared.apiclient.ApiClientDeleted;
 import dev.idcred.shared.common.GrantType;
 import dev.idcred.shared.common.IdentityKind;
 import dev.idcred.shared.common.NetworkRules;
 import dev.idcred.shared.common.Scopes;
 import dev.idcred.shared.identity.IdentityCreated;
 import dev.idcred.shared.identity.UserLevelGranted;
-import dev.idcred.shared.pat.PersonalAccessTokenCreated;
-import dev.idcred.shared.token.AccessTokenRevoked;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,11 +1,6 @@
 package dev.idcred.shared.credential;
 
-import dev.idcred.shared.apiclient.ApiClientDeleted;
 import dev.idcred.shared.common.GrantType;
-import dev.idcred.shared.pat.PersonalAccessTokenCreated;
-import dev.idcred.shared.pat.PersonalAccessTokenUpdated;
-import dev.idcred.shared.token.AccessTokenRevoked;
-import dev.idcred.shared.token.RefreshTokenFamilyRevoked;
 import dev.idcred.shared.usage.CredentialKind;
 import org.junit.jupiter.api.Test;
 

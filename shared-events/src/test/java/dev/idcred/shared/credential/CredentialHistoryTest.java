@@ -1,6 +1,5 @@
 package dev.idcred.shared.credential;
 
-import dev.idcred.shared.apiclient.ApiClientUsed;
 import dev.idcred.shared.common.GrantType;
 import dev.idcred.shared.common.Scopes;
 import dev.idcred.shared.identity.UserLevelGranted;

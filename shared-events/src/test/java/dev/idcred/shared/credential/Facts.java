@@ -1,13 +1,12 @@
 package dev.idcred.shared.credential;
 
-import dev.idcred.shared.apiclient.ApiClientCreated;
 import dev.idcred.shared.apiclient.ApiClientSettings;
-import dev.idcred.shared.apiclient.ApiClientUpdated;
 import dev.idcred.shared.common.GrantType;
 import dev.idcred.shared.common.IdentityKind;
 import dev.idcred.shared.common.NetworkRules;
 import dev.idcred.shared.common.RightsCatalogue;
 import dev.idcred.shared.identity.IdentityCreated;
+import dev.idcred.shared.identity.IdentityEvent;
 
 import java.time.Instant;
 import java.util.List;

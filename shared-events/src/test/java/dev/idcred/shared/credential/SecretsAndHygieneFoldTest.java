@@ -1,12 +1,6 @@
 package dev.idcred.shared.credential;
 
-import dev.idcred.shared.apiclient.ApiClientUsed;
 import dev.idcred.shared.common.GrantType;
-import dev.idcred.shared.hygiene.CredentialExpired;
-import dev.idcred.shared.hygiene.CredentialExpiringSoon;
-import dev.idcred.shared.hygiene.CredentialLeaked;
-import dev.idcred.shared.hygiene.CredentialUnusedWarning;
-import dev.idcred.shared.hygiene.SecretRotated;
 import dev.idcred.shared.usage.ClientSeen;
 import dev.idcred.shared.usage.CredentialKind;
 import dev.idcred.shared.usage.Usage;
@@ -102,7 +96,7 @@ class SecretsAndHygieneFoldTest {
     @Test
     void aCredentialIsExpiredFromItsExpiryOnWhateverItsOwner() {
         Instant expiry = T0.plusSeconds(3_600);
-        CredentialFacts facts = fold(new dev.idcred.shared.apiclient.ApiClientCreated(CLIENT, OWNER, "API",
+        CredentialFacts facts = fold(new dev.idcred.shared.credential.ApiClientCreated(CLIENT, OWNER, "API",
                 Facts.settings(List.of(), true, GrantType.CLIENT_CREDENTIALS), "hmac:1", T0, expiry));
         var access = new CredentialAccess(facts, foldOwner(ownerCreated()));
 

@@ -1,6 +1,6 @@
-package dev.idcred.shared.apiclient;
+package dev.idcred.shared.credential;
 
-import dev.idcred.shared.credential.CredentialEvent;
+import dev.idcred.shared.apiclient.ApiClientSettings;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;

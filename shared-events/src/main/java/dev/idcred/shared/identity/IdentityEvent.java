@@ -1,4 +1,4 @@
-package dev.idcred.shared.credential;
+package dev.idcred.shared.identity;
 
 import java.time.Instant;
 
@@ -6,7 +6,8 @@ import java.time.Instant;
  * An event that changes what an identity's credentials may do: its user levels, tenant-access expiry or network
  * rules. Folded by {@link OwnerFacts#fold}.
  */
-public interface IdentityEvent {
+public sealed interface IdentityEvent permits IdentityCreated, IdentityUpdated, UserLevelGranted, UserLevelRevoked,
+        ConsentGranted, ConsentWithdrawn, IdentityDeleted {
 
     String identityId();
 

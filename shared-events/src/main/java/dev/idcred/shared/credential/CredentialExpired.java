@@ -1,6 +1,5 @@
-package dev.idcred.shared.hygiene;
+package dev.idcred.shared.credential;
 
-import dev.idcred.shared.credential.CredentialEvent;
 import dev.idcred.shared.usage.CredentialKind;
 import org.axonframework.serialization.Revision;
 

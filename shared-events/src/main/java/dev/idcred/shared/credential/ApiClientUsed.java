@@ -1,6 +1,5 @@
-package dev.idcred.shared.apiclient;
+package dev.idcred.shared.credential;
 
-import dev.idcred.shared.credential.CredentialEvent;
 import dev.idcred.shared.usage.Usage;
 import org.axonframework.serialization.Revision;
 
@@ -11,7 +10,7 @@ import java.time.Instant;
  * token).
  */
 @Revision("1")
-public record ApiClientUsed(String clientId, Instant usedAt, Usage usage) implements CredentialEvent {
+public record ApiClientUsed(String clientId, Instant usedAt, Usage usage) implements CredentialUsed {
 
     @Override
     public String credentialId() {
@@ -19,10 +18,6 @@ public record ApiClientUsed(String clientId, Instant usedAt, Usage usage) implem
     }
 
     @Override
-    public Instant occurredAt() {
-        return usedAt;
-    }
-
     public Usage tally() {
         return usage == null ? Usage.single() : usage;
     }

@@ -1,6 +1,5 @@
-package dev.idcred.shared.token;
+package dev.idcred.shared.credential;
 
-import dev.idcred.shared.credential.CredentialEvent;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;

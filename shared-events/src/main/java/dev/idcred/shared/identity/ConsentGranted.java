@@ -1,6 +1,5 @@
-package dev.idcred.shared.consent;
+package dev.idcred.shared.identity;
 
-import dev.idcred.shared.credential.IdentityEvent;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
