@@ -1,8 +1,17 @@
 package dev.idcred.launcher;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -22,14 +31,14 @@ class ArchitectureTest {
             "org.axonframework.common.jdbc..", "org.axonframework.eventsourcing.eventstore.jdbc..", "org.postgresql.."};
 
     /**
-     * No package of these modules depends, through others, on itself ({@code shared} since the credential's events
-     * live with their sealed interface and its fold). {@code command} is not listed yet: its credential handler and
-     * the two credential aggregates refer to each other, and so do its directory and hygiene, its identity and sign-in
-     * packages; one credential lifecycle (issue 21) is what unties them.
+     * No package of any module depends, through others, on itself. On the command side the credential kinds share
+     * their rules ({@code credential}) and the commands every kind answers are routed from {@code lifecycle}; the
+     * directory tells its listeners of access changes through a port ({@code directory.AccessChanges}) that the
+     * rights drift implements; usernames are the sign-in's.
      */
     @Test
     void packagesOfEachModuleFormNoCycle() {
-        for (String module : new String[]{"shared", "access", "query", "console", "launcher"}) {
+        for (String module : new String[]{"shared", "access", "command", "query", "console", "launcher"}) {
             com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
                     .matching("dev.idcred." + module + ".(*)..").should().beFreeOfCycles()
                     .allowEmptyShould(true).check(CLASSES);
@@ -102,4 +111,39 @@ class ArchitectureTest {
                         "dev.idcred.query..")
                 .check(CLASSES);
     }
+
+    /**
+     * An event is the outcome of a command: it enters the log only from a command handler, an aggregate's (or an
+     * aggregate member's) {@code AggregateLifecycle.apply}, or a dedicated handler's {@code EventBus} or
+     * {@code EventGateway} {@code publish}. A filter, a projector, a query handler or a scheduled task that has
+     * something to record sends a command.
+     */
+    @Test
+    void onlyCommandHandlersAppendEvents() {
+        noClasses().that(DescribedPredicate.not(HANDLE_COMMANDS))
+                .should().callMethodWhere(PUBLISHES_AN_EVENT)
+                .because("events enter the log as the outcome of a command (issue 21)")
+                .check(CLASSES);
+        noClasses().that(DescribedPredicate.not(ARE_AGGREGATES))
+                .should().callMethodWhere(APPLIES_AN_EVENT)
+                .because("only an aggregate applies events to itself")
+                .check(CLASSES);
+    }
+
+    private static final DescribedPredicate<JavaClass> HANDLE_COMMANDS = DescribedPredicate.describe(
+            "handle commands", type -> type.getMethods().stream()
+                    .anyMatch(method -> method.isAnnotatedWith(CommandHandler.class)));
+
+    private static final DescribedPredicate<JavaClass> ARE_AGGREGATES = DescribedPredicate.describe(
+            "are aggregates or their members", type -> type.isAnnotatedWith(Aggregate.class)
+                    || type.getMethods().stream().anyMatch(method -> method.isAnnotatedWith(EventSourcingHandler.class)));
+
+    private static final DescribedPredicate<JavaMethodCall> PUBLISHES_AN_EVENT = DescribedPredicate.describe(
+            "publish an event", call -> call.getName().equals("publish")
+                    && (call.getTargetOwner().isAssignableTo(EventBus.class)
+                    || call.getTargetOwner().isAssignableTo(EventGateway.class)));
+
+    private static final DescribedPredicate<JavaMethodCall> APPLIES_AN_EVENT = DescribedPredicate.describe(
+            "apply an event", call -> call.getTargetOwner().isEquivalentTo(AggregateLifecycle.class)
+                    && (call.getName().equals("apply") || call.getName().equals("createNew")));
 }

@@ -1,9 +1,14 @@
 package dev.idcred.access.network;
 
-import dev.idcred.access.audit.StandaloneEvents;
+import dev.idcred.access.audit.OutcomeRecorder;
+import dev.idcred.shared.common.AuditMetadata;
 import dev.idcred.shared.common.NetworkRules;
 import dev.idcred.shared.credential.CredentialFacts;
 import dev.idcred.shared.token.AccessRefused;
+import dev.idcred.shared.token.RecordAccessRefusal;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -17,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes calls refused by a network rule into the event log as {@link AccessRefused} events acted by the
- * credential's owner, so the audit trail shows them beside the credential's own events. Refusals are coalesced per
+ * credential's owner (through {@link RecordAccessRefusal}, which {@link OutcomeRecorder} handles), so the audit trail shows them beside the credential's own events. Refusals are coalesced per
  * credential and rule in windows of a minute: the first refusal opens a window and is written at once (count 1); the
  * ones that follow within the window are written as one event with their count when it ends, which opens the next
  * window; a window that ends with none pending closes. The request is cut to {@value #MAX_REQUEST_LENGTH}
@@ -43,13 +48,13 @@ public class AccessRefusals implements SmartLifecycle {
 
     private static final long WINDOW_MILLIS = 60_000;
 
-    private final StandaloneEvents events;
+    private final CommandGateway commands;
     private final Clock clock;
     private final Map<Key, Window> windows = new ConcurrentHashMap<>();
     private volatile boolean running;
 
-    public AccessRefusals(StandaloneEvents events, Clock clock) {
-        this.events = events;
+    public AccessRefusals(CommandGateway commands, Clock clock) {
+        this.commands = commands;
         this.clock = clock;
     }
 
@@ -114,7 +119,7 @@ public class AccessRefusals implements SmartLifecycle {
 
     @Override
     public int getPhase() {
-        return StandaloneEvents.FLUSH_PHASE;
+        return OutcomeRecorder.FLUSH_PHASE;
     }
 
     private static AccessRefused summary(Window window) {
@@ -130,7 +135,8 @@ public class AccessRefusals implements SmartLifecycle {
     private void publish(AccessRefused refused) {
         log.warn("Refused {} ({} call(s)) from {}: {}", refused.credentialId(), refused.count(),
                 new ClientOrigin(refused.clientAddress(), refused.country()), refused.reason());
-        events.append(refused, refused.identityId());
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RecordAccessRefusal(refused))
+                .andMetaData(MetaData.with(AuditMetadata.ACTOR_ID, refused.identityId())));
     }
 
     private static String cut(String request) {

@@ -1,11 +1,14 @@
 package dev.idcred.access.network;
 
-import dev.idcred.access.audit.StandaloneEvents;
+import dev.idcred.shared.common.AuditMetadata;
 import dev.idcred.shared.common.GrantType;
 import dev.idcred.shared.common.NetworkRules;
 import dev.idcred.shared.credential.CredentialFacts;
 import dev.idcred.shared.token.AccessRefused;
+import dev.idcred.shared.token.RecordAccessRefusal;
 import dev.idcred.shared.usage.CredentialKind;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -29,13 +32,7 @@ class AccessRefusalsTest {
 
     private final List<AccessRefused> appended = new ArrayList<>();
     private Instant now = MINUTE.plusSeconds(1);
-    private final AccessRefusals refusals = new AccessRefusals(new StandaloneEvents(null, null) {
-        @Override
-        public void append(Object event, String actorId) {
-            assertThat(actorId).isEqualTo("owner-1");
-            appended.add((AccessRefused) event);
-        }
-    }, new Clock() {
+    private final AccessRefusals refusals = new AccessRefusals(recordingGateway(), new Clock() {
         @Override
         public ZoneId getZone() {
             return ZoneId.of("UTC");
@@ -112,5 +109,16 @@ class AccessRefusalsTest {
         while (writtenAt.size() < appended.size()) {
             writtenAt.add(now);
         }
+    }
+
+    /** A command bus whose one handler keeps each refusal it is sent, acted by the credential's owner. */
+    private DefaultCommandGateway recordingGateway() {
+        var bus = SimpleCommandBus.builder().build();
+        bus.subscribe(RecordAccessRefusal.class.getName(), command -> {
+            assertThat(command.getMetaData().get(AuditMetadata.ACTOR_ID)).isEqualTo("owner-1");
+            appended.add(((RecordAccessRefusal) command.getPayload()).refusal());
+            return null;
+        });
+        return DefaultCommandGateway.builder().commandBus(bus).build();
     }
 }

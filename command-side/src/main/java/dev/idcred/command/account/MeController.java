@@ -2,8 +2,8 @@ package dev.idcred.command.account;
 
 import dev.idcred.access.gate.Caller;
 import dev.idcred.command.Commands;
-import dev.idcred.command.identity.Usernames;
 import dev.idcred.command.signin.SignInSecrets;
+import dev.idcred.command.signin.Usernames;
 import dev.idcred.shared.common.DomainException;
 import dev.idcred.shared.common.ErrorCode;
 import dev.idcred.shared.common.IdentityKind;

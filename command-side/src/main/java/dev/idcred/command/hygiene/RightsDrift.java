@@ -1,17 +1,18 @@
 package dev.idcred.command.hygiene;
 
 import dev.idcred.access.gate.AuthorizationTable;
+import dev.idcred.command.directory.AccessChanges;
 import dev.idcred.shared.common.AuditMetadata;
 import dev.idcred.shared.common.RightsCatalogue;
 import dev.idcred.shared.credential.CredentialFacts;
 import dev.idcred.shared.credential.OwnerFacts;
 import dev.idcred.shared.hygiene.EffectiveRightsChanged;
+import dev.idcred.shared.hygiene.RecordRightsDrift;
 import dev.idcred.shared.identity.UserLevelGranted;
-import org.axonframework.eventhandling.EventBus;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -24,11 +25,12 @@ import java.util.TreeSet;
 /**
  * Rights drift: when a scope edit, a level grant or revocation, or a new catalogue changes what a credential may do
  * (its scope ∩ its owner's levels' rights), an {@link EffectiveRightsChanged} names the rights it gained and lost and
- * why, appended in the transaction of its cause by the same actor. And the same comparison as a dry run: which
+ * why, recorded ({@link RecordRightsDrift}) in the transaction of its cause by the same actor: the command is sent
+ * while the cause is handled, so its unit of work is nested in the cause's and commits with it. And the same comparison as a dry run: which
  * credentials of an identity would gain or lose what under other levels.
  */
 @Component
-public class RightsDrift {
+public class RightsDrift implements AccessChanges {
 
     /** One credential's change: the rights it gains and loses. */
     public record Drift(String credentialId, String kind, List<String> added, List<String> removed) {
@@ -39,18 +41,19 @@ public class RightsDrift {
 
     private final AuthorizationTable access;
     private final RightsCatalogue catalogue;
-    private final EventBus events;
+    private final CommandGateway commands;
     private final Clock clock;
 
-    RightsDrift(AuthorizationTable access, RightsCatalogue catalogue, @Lazy EventBus events, Clock clock) {
+    RightsDrift(AuthorizationTable access, RightsCatalogue catalogue, CommandGateway commands, Clock clock) {
         this.access = access;
         this.catalogue = catalogue;
-        this.events = events;
+        this.commands = commands;
         this.clock = clock;
     }
 
     /** A credential's scope changed: compared under its owner's levels as they are. */
-    public void scopeChanged(AuthorizationTable.Change<CredentialFacts> change, EventMessage<?> cause) {
+    @Override
+    public void credentialChanged(AuthorizationTable.Change<CredentialFacts> change, EventMessage<?> cause) {
         if (change.before() == null || change.after() == null
                 || change.before().scope().equals(change.after().scope())) {
             return;
@@ -65,7 +68,8 @@ public class RightsDrift {
      * An identity's levels changed: every credential it owns is compared, unless the levels' rights did not change at
      * all (a level granted to someone who holds every right already), which costs one comparison whatever it owns.
      */
-    public void levelsChanged(AuthorizationTable.Change<OwnerFacts> change, EventMessage<?> cause) {
+    @Override
+    public void ownerChanged(AuthorizationTable.Change<OwnerFacts> change, EventMessage<?> cause) {
         if (change.before() == null || change.after() == null
                 || change.before().levels().equals(change.after().levels())
                 || catalogue.rightsOf(change.before().levels()).equals(catalogue.rightsOf(change.after().levels()))) {
@@ -110,7 +114,8 @@ public class RightsDrift {
             metaData = metaData.and(AuditMetadata.ACTOR_CREDENTIAL_ID,
                     cause.getMetaData().get(AuditMetadata.ACTOR_CREDENTIAL_ID));
         }
-        events.publish(GenericEventMessage.asEventMessage(changed).andMetaData(metaData));
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RecordRightsDrift(changed))
+                .andMetaData(metaData));
     }
 
     private static Drift drift(CredentialFacts credential, Set<String> before, Set<String> after) {

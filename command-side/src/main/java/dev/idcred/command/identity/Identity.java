@@ -4,6 +4,7 @@ import dev.idcred.command.patch.JsonPatches;
 import dev.idcred.command.signin.Authenticators;
 import dev.idcred.command.signin.IdentitySignIn;
 import dev.idcred.command.signin.SignInSecrets;
+import dev.idcred.command.signin.Usernames;
 import dev.idcred.shared.common.DomainException;
 import dev.idcred.shared.common.ErrorCode;
 import dev.idcred.shared.common.IdentityKind;

@@ -1,6 +1,7 @@
 package dev.idcred.command.identity;
 
 import dev.idcred.command.TextRules;
+import dev.idcred.command.signin.Usernames;
 import dev.idcred.shared.common.DomainException;
 import dev.idcred.shared.common.ErrorCode;
 import dev.idcred.shared.common.IdentityKind;

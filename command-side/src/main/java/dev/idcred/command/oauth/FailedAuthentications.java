@@ -1,8 +1,8 @@
 package dev.idcred.command.oauth;
 
-import dev.idcred.access.audit.StandaloneEvents;
-import dev.idcred.shared.common.AuditMetadata;
+import dev.idcred.command.Commands;
 import dev.idcred.shared.token.ClientAuthenticationThrottled;
+import dev.idcred.shared.token.RecordAuthenticationThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -64,11 +64,11 @@ public class FailedAuthentications {
                     return size() > MAX_TRACKED;
                 }
             });
-    private final StandaloneEvents events;
+    private final Commands commands;
     private final Clock clock;
 
-    FailedAuthentications(StandaloneEvents events, Clock clock) {
-        this.events = events;
+    FailedAuthentications(Commands commands, Clock clock) {
+        this.commands = commands;
         this.clock = clock;
     }
 
@@ -177,7 +177,7 @@ public class FailedAuthentications {
     private void tripped(ClientAuthenticationThrottled throttle) {
         log.warn("Throttling client authentication of {} until {}: {} failures", throttle.subjectId(),
                 throttle.until(), throttle.failures());
-        events.append(throttle, AuditMetadata.SYSTEM);
+        commands.sendAsSystem(new RecordAuthenticationThrottle(throttle));
     }
 
     private static String pair(String client, String address) {

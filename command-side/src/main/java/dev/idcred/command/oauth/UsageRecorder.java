@@ -1,6 +1,6 @@
 package dev.idcred.command.oauth;
 
-import dev.idcred.access.audit.StandaloneEvents;
+import dev.idcred.access.audit.OutcomeRecorder;
 import dev.idcred.access.network.ClientOrigin;
 import dev.idcred.shared.common.AuditMetadata;
 import dev.idcred.shared.usage.ClientSeen;
@@ -207,7 +207,7 @@ class UsageRecorder implements SmartLifecycle, SchedulingConfigurer {
 
     @Override
     public int getPhase() {
-        return StandaloneEvents.FLUSH_PHASE;
+        return OutcomeRecorder.FLUSH_PHASE;
     }
 
     private void sendAndWait(String credentialId, CredentialKind kind, Instant usedAt, Usage usage) {

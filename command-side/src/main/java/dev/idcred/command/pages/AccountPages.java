@@ -1,13 +1,13 @@
 package dev.idcred.command.pages;
 
 import dev.idcred.command.Commands;
-import dev.idcred.command.identity.Usernames;
 import dev.idcred.command.signin.Authenticators;
 import dev.idcred.command.signin.Passwords;
 import dev.idcred.command.signin.Sessions;
 import dev.idcred.command.signin.SignInKeys;
 import dev.idcred.command.signin.SignInSecrets;
 import dev.idcred.command.signin.SignInService;
+import dev.idcred.command.signin.Usernames;
 import dev.idcred.shared.common.DomainException;
 import dev.idcred.shared.credential.CredentialStates;
 import dev.idcred.shared.credential.OwnerFacts;

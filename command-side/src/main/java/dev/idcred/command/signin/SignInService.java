@@ -1,7 +1,6 @@
 package dev.idcred.command.signin;
 
 import dev.idcred.command.Commands;
-import dev.idcred.command.identity.Usernames;
 import dev.idcred.shared.credential.CredentialStates;
 import dev.idcred.shared.credential.OwnerFacts;
 import dev.idcred.shared.signin.LockOut;

@@ -7,10 +7,12 @@ import dev.idcred.shared.common.ErrorCode;
 import dev.idcred.shared.webhook.ChangeWebhook;
 import dev.idcred.shared.webhook.DeleteWebhook;
 import dev.idcred.shared.webhook.RegisterWebhook;
+import dev.idcred.shared.webhook.RequestWebhookRedelivery;
 import dev.idcred.shared.webhook.RotateWebhookSecret;
 import dev.idcred.shared.webhook.WebhookChanged;
 import dev.idcred.shared.webhook.WebhookDeleted;
 import dev.idcred.shared.webhook.WebhookEventTypes;
+import dev.idcred.shared.webhook.WebhookRedeliveryRequested;
 import dev.idcred.shared.webhook.WebhookRegistered;
 import dev.idcred.shared.webhook.WebhookSecretRotated;
 import org.axonframework.commandhandling.CommandHandler;
@@ -65,6 +67,12 @@ public class Webhook {
     @CommandHandler
     public void handle(RotateWebhookSecret command, Clock clock) {
         apply(new WebhookSecretRotated(webhookId, command.secretSalt(), clock.instant()));
+    }
+
+    /** The delivery itself is queued again by the caller ({@code WebhookDeliveries}); the history says who asked. */
+    @CommandHandler
+    public void handle(RequestWebhookRedelivery command, Clock clock) {
+        apply(new WebhookRedeliveryRequested(webhookId, command.deliveryId(), clock.instant()));
     }
 
     @CommandHandler

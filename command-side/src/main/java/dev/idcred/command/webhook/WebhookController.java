@@ -1,7 +1,6 @@
 package dev.idcred.command.webhook;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.idcred.access.audit.StandaloneEvents;
 import dev.idcred.access.gate.Caller;
 import dev.idcred.command.Commands;
 import dev.idcred.command.Ids;
@@ -12,8 +11,8 @@ import dev.idcred.shared.common.PatchOperation;
 import dev.idcred.shared.webhook.ChangeWebhook;
 import dev.idcred.shared.webhook.DeleteWebhook;
 import dev.idcred.shared.webhook.RegisterWebhook;
+import dev.idcred.shared.webhook.RequestWebhookRedelivery;
 import dev.idcred.shared.webhook.RotateWebhookSecret;
-import dev.idcred.shared.webhook.WebhookRedeliveryRequested;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -70,18 +69,15 @@ class WebhookController {
     private final WebhookDeliveries deliveries;
     private final WebhookSigning signing;
     private final WebhookProperties properties;
-    private final StandaloneEvents standaloneEvents;
     private final Clock clock;
 
     WebhookController(Commands commands, WebhookDirectory webhooks, WebhookDeliveries deliveries,
-                      WebhookSigning signing, WebhookProperties properties, StandaloneEvents standaloneEvents,
-                      Clock clock) {
+                      WebhookSigning signing, WebhookProperties properties, Clock clock) {
         this.commands = commands;
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.signing = signing;
         this.properties = properties;
-        this.standaloneEvents = standaloneEvents;
         this.clock = clock;
     }
 
@@ -159,7 +155,7 @@ class WebhookController {
         existing(id);
         WebhookDeliveries.Delivery delivery = deliveries.redeliver(id, deliveryId, clock.instant())
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No such delivery: " + deliveryId));
-        standaloneEvents.append(new WebhookRedeliveryRequested(id, deliveryId, clock.instant()), caller.identityId());
+        commands.send(new RequestWebhookRedelivery(id, deliveryId), caller);
         return DeliveryView.of(delivery);
     }
 

@@ -91,6 +91,13 @@ class WebhookIT {
                 .expect(202);
         await().atMost(Duration.ofSeconds(15)).until(() -> of(pat).size() == before + 1);
         assertThat(of(pat).get(before).deliveryId()).isEqualTo(String.valueOf(firstDelivery));
+        JsonNode asked = api.get("/v3/audit-events?subjectId=" + webhookId, admin).expect(200).body();
+        assertThat(asked.findValues("type").stream().map(JsonNode::asText)).contains("WebhookRedeliveryRequested");
+        for (JsonNode entry : asked) {
+            if (entry.path("type").asText().equals("WebhookRedeliveryRequested")) {
+                assertThat(entry.path("actorId").asText()).isEqualTo("bootstrap-admin");
+            }
+        }
     }
 
     @Test

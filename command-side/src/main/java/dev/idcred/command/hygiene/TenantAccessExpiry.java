@@ -1,7 +1,6 @@
-package dev.idcred.command.directory;
+package dev.idcred.command.hygiene;
 
 import dev.idcred.command.Commands;
-import dev.idcred.command.hygiene.ExpiryProperties;
 import dev.idcred.shared.common.AuditMetadata;
 import dev.idcred.shared.pat.DeletePersonalAccessToken;
 import dev.idcred.shared.webhook.DeleteWebhook;

@@ -1,4 +1,4 @@
-package dev.idcred.command.credential;
+package dev.idcred.command.lifecycle;
 
 import dev.idcred.command.apiclient.ApiClient;
 import dev.idcred.command.pat.PatRegistry;

@@ -1,4 +1,4 @@
-package dev.idcred.command.directory;
+package dev.idcred.command.hygiene;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

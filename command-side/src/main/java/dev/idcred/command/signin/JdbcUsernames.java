@@ -1,4 +1,4 @@
-package dev.idcred.command.identity;
+package dev.idcred.command.signin;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package dev.idcred.command.identity;
+package dev.idcred.command.signin;
 
 import java.util.Optional;
 
