@@ -118,6 +118,32 @@ class ExposureAndDriftIT {
                 Map.of("capabilities", List.of("NO_SUCH_LEVEL"))).expect(400);
     }
 
+    @Test
+    void whoseTokensACallerSeesIsThePolicysAnswerAndAnotherOwnersTokenIsNotFound() {
+        String person = api.createIdentity(admin, "Own tokens only", "USER");
+        Api.Response own = api.createPat(admin, person, "own", List.of("sp:scopes:all")).expect(200);
+        String token = api.token(own.field("id"), own.field("secret"));
+        String other = api.createIdentity(admin, "Someone else", "USER");
+        String theirs = api.createPat(admin, other, "theirs", null).expect(200).field("id");
+
+        for (String path : List.of("/effective-scope", "/secrets", "/exposure")) {
+            api.get("/v3/personal-access-tokens/" + own.field("id") + path, token).expect(200);
+            api.get("/v3/personal-access-tokens/" + theirs + path, token).expect(404);
+        }
+        api.get("/v3/personal-access-tokens?owner-id=me", token).expect(200);
+        api.get("/v3/personal-access-tokens?owner-id=" + other, token).expect(403);
+        api.get("/v3/personal-access-tokens", token).expect(403);
+
+        grant(person, "REPORT_ADMIN");
+        String auditor = api.token(own.field("id"), own.field("secret"));
+        api.get("/v3/personal-access-tokens/" + theirs + "/exposure", auditor).expect(200);
+        api.get("/v3/personal-access-tokens/" + theirs + "/secrets", auditor).expect(404);
+        grant(person, "HELPDESK");
+        String helpdesk = api.token(own.field("id"), own.field("secret"));
+        api.get("/v3/personal-access-tokens/" + theirs + "/secrets", helpdesk).expect(200);
+        api.get("/v3/personal-access-tokens?owner-id=" + other, helpdesk).expect(200);
+    }
+
     private void grant(String owner, String level) {
         api.patch("/v3/auth-users/" + owner, admin, List.of(Map.of("op", "add", "path", "/capabilities/-",
                 "value", level))).expect(200);

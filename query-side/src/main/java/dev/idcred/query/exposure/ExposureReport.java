@@ -15,6 +15,7 @@ import dev.idcred.shared.token.AccessRefused;
 import dev.idcred.shared.usage.ClientSeen;
 import dev.idcred.shared.usage.Usage;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
@@ -60,14 +61,16 @@ class ExposureReport {
 
     @QueryHandler
     Optional<ExposureView> report(FindExposure query) {
-        List<DomainEventMessage<?>> credentialEvents = history(query.credentialId());
-        if (credentialEvents.isEmpty() || !(credentialEvents.get(0).getPayload() instanceof CredentialEvent first)) {
+        DomainEventStream stream = events.readEvents(query.credentialId());
+        if (!stream.hasNext() || !(stream.peek().getPayload() instanceof CredentialEvent first)) {
             return Optional.empty();
         }
         CredentialFacts created = CredentialFacts.fold(null, first);
-        if (created == null || created.kind() != query.kind()) {
+        if (created == null || created.kind() != query.kind()
+                || query.ownedBy() != null && !query.ownedBy().equals(created.ownerId())) {
             return Optional.empty();
         }
+        List<DomainEventMessage<?>> credentialEvents = stream.asStream().<DomainEventMessage<?>>map(e -> e).toList();
         Instant from = query.from() != null ? query.from() : created.createdAt();
         Instant to = query.to() != null ? query.to() : clock.instant();
         List<DomainEventMessage<?>> ownerEvents = history(created.ownerId());

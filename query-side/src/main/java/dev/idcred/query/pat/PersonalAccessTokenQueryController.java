@@ -11,6 +11,7 @@ import dev.idcred.shared.common.ErrorCode;
 import dev.idcred.shared.common.Rights;
 import dev.idcred.shared.hygiene.FindSecretVersions;
 import dev.idcred.shared.pat.ListPersonalAccessTokens;
+import dev.idcred.shared.policy.CredentialPolicy;
 import dev.idcred.shared.scope.FindEffectiveScope;
 import dev.idcred.shared.scope.FindEffectiveScopeAt;
 import dev.idcred.shared.usage.CredentialKind;
@@ -25,18 +26,22 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Lists personal access tokens. {@code owner-id=me} (or the caller's own id) needs
+ * Lists personal access tokens and shows what each holds, held and did. Whose tokens a caller may see is the
+ * credential policy's to say ({@link CredentialPolicy#mayReadTokensOf}, {@link CredentialPolicy#mayReviewExposureOf}),
+ * asked with the owner each answer names: {@code owner-id=me} (or the caller's own id) needs
  * {@code idn:my-personal-access-tokens:read}; another owner, or every owner (no {@code owner-id}), needs
- * {@code idn:all-personal-access-tokens:read}, as in the v3 API.
+ * {@code idn:all-personal-access-tokens:read}, as in the v3 API; another's token answers 404.
  */
 @RestController
 @RequestMapping("/v3/personal-access-tokens")
 class PersonalAccessTokenQueryController {
 
     private final Queries queries;
+    private final CredentialPolicy policy;
 
-    PersonalAccessTokenQueryController(Queries queries) {
+    PersonalAccessTokenQueryController(Queries queries, CredentialPolicy policy) {
         this.queries = queries;
+        this.policy = policy;
     }
 
     /**
@@ -50,15 +55,15 @@ class PersonalAccessTokenQueryController {
         Object query = instant == null ? new FindEffectiveScope(id, CredentialKind.PERSONAL_ACCESS_TOKEN)
                 : new FindEffectiveScopeAt(id, CredentialKind.PERSONAL_ACCESS_TOKEN, instant);
         return queries.one(query, EffectiveScopeView.class)
-                .filter(view -> caller.holds(Rights.ALL_PATS_READ) || caller.identityId().equals(view.ownerId()))
-                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No such personal access token: " + id));
+                .filter(view -> policy.mayReadTokensOf(caller.actor(), view.ownerId()))
+                .orElseThrow(() -> notFound(id));
     }
 
     /** Its secret versions (never their hashes); another identity's token answers 404 as above. */
     @GetMapping("/{id}/secrets")
     SecretVersionsView secrets(@PathVariable String id, Caller caller) {
-        ensureVisible(id, caller, Rights.ALL_PATS_READ);
         return queries.one(new FindSecretVersions(id, CredentialKind.PERSONAL_ACCESS_TOKEN), SecretVersionsView.class)
+                .filter(view -> policy.mayReadTokensOf(caller.actor(), view.ownerId()))
                 .orElseThrow(() -> notFound(id));
     }
 
@@ -69,21 +74,8 @@ class PersonalAccessTokenQueryController {
     @GetMapping("/{id}/exposure")
     ExposureView exposure(@PathVariable String id, @RequestParam(required = false) String from,
                           @RequestParam(required = false) String to, Caller caller) {
-        ensureVisible(id, caller, Rights.ALL_PATS_READ, Rights.AUDIT_READ);
-        return queries.one(ListingParameters.exposure(id, CredentialKind.PERSONAL_ACCESS_TOKEN, from, to),
-                ExposureView.class).orElseThrow(() -> notFound(id));
-    }
-
-    /** Another identity's token is not found unless the caller holds one of {@code rights}. */
-    private void ensureVisible(String id, Caller caller, String... rights) {
-        for (String right : rights) {
-            if (caller.holds(right)) {
-                return;
-            }
-        }
-        queries.one(new FindEffectiveScope(id, CredentialKind.PERSONAL_ACCESS_TOKEN), EffectiveScopeView.class)
-                .filter(view -> caller.identityId().equals(view.ownerId()))
-                .orElseThrow(() -> notFound(id));
+        return queries.one(ListingParameters.exposure(id, CredentialKind.PERSONAL_ACCESS_TOKEN, from, to)
+                .ownedBy(policy.exposureLimitedTo(caller.actor())), ExposureView.class).orElseThrow(() -> notFound(id));
     }
 
     private static DomainException notFound(String id) {
@@ -99,7 +91,7 @@ class PersonalAccessTokenQueryController {
                                                        Caller caller) {
         String owner = ownerId == null || ownerId.isBlank() ? null : caller.resolve(ownerId.strip());
         boolean ownTokens = caller.identityId().equals(owner);
-        if (!caller.holds(Rights.ALL_PATS_READ) && !(ownTokens && caller.holds(Rights.MY_PATS_READ))) {
+        if (!policy.mayReadTokensOf(caller.actor(), owner)) {
             throw new DomainException(ErrorCode.FORBIDDEN, ownTokens
                     ? "Listing your tokens needs " + Rights.MY_PATS_READ
                     : "Listing other identities' tokens needs " + Rights.ALL_PATS_READ);

@@ -40,10 +40,29 @@ public final class CredentialPolicy {
         this.catalogue = catalogue;
     }
 
-    /** True if the actor may see the personal access tokens of {@code ownerId}. */
+    /**
+     * True if the actor may see the personal access tokens of {@code ownerId} (null: of every identity, which needs
+     * {@code idn:all-personal-access-tokens:read}).
+     */
     public boolean mayReadTokensOf(Actor actor, String ownerId) {
         return actor.holds(Rights.ALL_PATS_READ)
                 || actor.is(ownerId) && (actor.holds(Rights.MY_PATS_READ) || actor.holds(Rights.MY_PATS_MANAGE));
+    }
+
+    /**
+     * True if the actor may see what the personal access tokens of {@code ownerId} (null: of every identity) could
+     * do and did: whoever may read them, and whoever reads the audit trail.
+     */
+    public boolean mayReviewExposureOf(Actor actor, String ownerId) {
+        return actor.holds(Rights.AUDIT_READ) || mayReadTokensOf(actor, ownerId);
+    }
+
+    /**
+     * The one owner whose personal access tokens' exposure the actor is limited to, so the report is refused before
+     * the log is read: null if they may review every identity's.
+     */
+    public String exposureLimitedTo(Actor actor) {
+        return mayReviewExposureOf(actor, null) ? null : actor.identityId();
     }
 
     /** True if the actor may change or delete the personal access tokens of {@code ownerId}. */

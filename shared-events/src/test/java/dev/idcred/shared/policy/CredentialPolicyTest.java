@@ -101,6 +101,26 @@ class CredentialPolicyTest {
     }
 
     @Test
+    void everyIdentitysTokensNeedTheRightToReadThemAll() {
+        assertThat(POLICY.mayReadTokensOf(acting(READER, Rights.MY_PATS_READ), null)).isFalse();
+        assertThat(POLICY.mayReadTokensOf(acting(READER, Rights.ALL_PATS_READ), null)).isTrue();
+        assertThat(POLICY.mayReadTokensOf(Actor.SYSTEM, null)).isTrue();
+    }
+
+    @Test
+    void anExposureIsReviewedByWhoeverMayReadTheTokenOrTheAuditTrail() {
+        Actor owner = acting(READER, Rights.MY_PATS_READ);
+        assertThat(POLICY.mayReviewExposureOf(owner, READER.identityId())).isTrue();
+        assertThat(POLICY.mayReviewExposureOf(owner, ADMIN.identityId())).isFalse();
+        assertThat(POLICY.exposureLimitedTo(owner)).isEqualTo(READER.identityId());
+
+        Actor auditor = acting(READER, Rights.AUDIT_READ);
+        assertThat(POLICY.mayReviewExposureOf(auditor, ADMIN.identityId())).isTrue();
+        assertThat(POLICY.exposureLimitedTo(auditor)).isNull();
+        assertThat(POLICY.exposureLimitedTo(acting(READER, Rights.ALL_PATS_READ))).isNull();
+    }
+
+    @Test
     void noOneGrantsALevelToThemselves() {
         refused(() -> POLICY.ensureMayChangeLevel(withAllRightsOf(ADMIN), ADMIN, "READER", true), ErrorCode.FORBIDDEN);
         assertThatCode(() -> POLICY.ensureMayChangeLevel(withAllRightsOf(ADMIN), ADMIN, "READER", false))
