@@ -1,7 +1,6 @@
 package dev.idcred.command.lifecycle;
 
 import dev.idcred.command.apiclient.ApiClient;
-import dev.idcred.command.pat.PatRegistry;
 import dev.idcred.command.pat.PersonalAccessToken;
 import dev.idcred.shared.credential.CredentialStates;
 import dev.idcred.shared.hygiene.ReportLeak;
@@ -30,15 +29,13 @@ class CredentialCommandHandler {
 
     private final Repository<ApiClient> apiClients;
     private final Repository<PersonalAccessToken> tokens;
-    private final PatRegistry registry;
     private final TenantPolicy policy;
     private final Clock clock;
 
     CredentialCommandHandler(Repository<ApiClient> apiClients, Repository<PersonalAccessToken> tokens,
-                             PatRegistry registry, TenantPolicy policy, Clock clock) {
+                             TenantPolicy policy, Clock clock) {
         this.apiClients = apiClients;
         this.tokens = tokens;
-        this.registry = registry;
         this.policy = policy;
         this.clock = clock;
     }
@@ -73,14 +70,14 @@ class CredentialCommandHandler {
     public void handle(ReviewCredential command) {
         Instant now = clock.instant();
         on(command.credentialId(), command.kind(), client -> run(() -> client.review(policy, now)),
-                token -> run(() -> token.review(policy, registry, now)));
+                token -> run(() -> token.review(policy, now)));
     }
 
     @CommandHandler
     public boolean handle(ReportLeak command) {
         Instant now = clock.instant();
         return on(command.credentialId(), command.kind(), client -> client.reportLeak(command, now),
-                token -> token.reportLeak(command, registry, now));
+                token -> token.reportLeak(command, now));
     }
 
     private <R> R on(String credentialId, CredentialKind kind, Function<ApiClient, R> onClient,

@@ -1,5 +1,11 @@
 package dev.idcred.command.pat;
 
+import dev.idcred.command.CommandSideConfiguration;
+import dev.idcred.shared.credential.PersonalAccessTokenCreated;
+import dev.idcred.shared.credential.PersonalAccessTokenDeleted;
+import dev.idcred.shared.credential.PersonalAccessTokenUpdated;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -8,8 +14,11 @@ import java.util.Locale;
 /**
  * {@link PatRegistry} on PostgreSQL, in the same transaction as the events the command appends: a row lock on
  * the owner serialises that owner's creates and renames, and a unique index on (owner, name) backs the name rule.
+ * The rows follow the token's events: a subscribing handler of the directory's group, so they are written while the
+ * command's transaction appends them (and a failure here fails the command).
  */
 @Component
+@ProcessingGroup(CommandSideConfiguration.DIRECTORY_GROUP)
 class JdbcPatRegistry implements PatRegistry {
 
     private final JdbcTemplate jdbc;
@@ -38,19 +47,20 @@ class JdbcPatRegistry implements PatRegistry {
         return count != null && count > 0;
     }
 
-    @Override
-    public void record(String ownerId, String tokenId, String name) {
-        jdbc.update("insert into pat_name (token_id, owner_id, name_key) values (?, ?, ?)", tokenId, ownerId, key(name));
+    @EventHandler
+    void on(PersonalAccessTokenCreated created) {
+        jdbc.update("insert into pat_name (token_id, owner_id, name_key) values (?, ?, ?)", created.tokenId(),
+                created.ownerId(), key(created.name()));
     }
 
-    @Override
-    public void rename(String tokenId, String name) {
-        jdbc.update("update pat_name set name_key = ? where token_id = ?", key(name), tokenId);
+    @EventHandler
+    void on(PersonalAccessTokenUpdated updated) {
+        jdbc.update("update pat_name set name_key = ? where token_id = ?", key(updated.name()), updated.tokenId());
     }
 
-    @Override
-    public void remove(String tokenId) {
-        jdbc.update("delete from pat_name where token_id = ?", tokenId);
+    @EventHandler
+    void on(PersonalAccessTokenDeleted deleted) {
+        jdbc.update("delete from pat_name where token_id = ?", deleted.tokenId());
     }
 
     private static String key(String name) {

@@ -1,8 +1,10 @@
 package dev.idcred.command.pat;
 
 /**
- * Every owner's live token names, read and written inside the command's transaction. {@link #lockOwner} holds
- * the owner until the transaction ends, so concurrent creates for one owner are checked one after another.
+ * Every owner's live token names, as the aggregate reads them inside the command's transaction: {@link #lockOwner}
+ * holds the owner until the transaction ends, so concurrent creates and renames for one owner are checked one after
+ * another. The names are written from the token's events, in the same transaction, by {@link JdbcPatRegistry}'s
+ * handlers, never by the aggregate: the create that takes the lock next sees them.
  */
 public interface PatRegistry {
 
@@ -12,9 +14,4 @@ public interface PatRegistry {
 
     boolean isNameTaken(String ownerId, String name, String exceptTokenId);
 
-    void record(String ownerId, String tokenId, String name);
-
-    void rename(String tokenId, String name);
-
-    void remove(String tokenId);
 }

@@ -87,7 +87,6 @@ public class PersonalAccessToken {
         registry.lockOwner(owner.identityId());
         ensureOwnerHasRoom(registry, owner.identityId());
         ensureNameIsFree(registry, owner.identityId(), validName, command.tokenId());
-        registry.record(owner.identityId(), command.tokenId(), validName);
         apply(new PersonalAccessTokenCreated(command.tokenId(), owner.identityId(), validName, validScope, validity,
                 command.secretHash(), now, expiresAt));
         return details(owner.name());
@@ -108,7 +107,6 @@ public class PersonalAccessToken {
         if (!validName.equals(name)) {
             registry.lockOwner(ownerId);
             ensureNameIsFree(registry, ownerId, validName, tokenId);
-            registry.rename(tokenId, validName);
         }
         if (!validName.equals(name) || !validScope.equals(scope)) {
             apply(new PersonalAccessTokenUpdated(tokenId, ownerId, validName, validScope, clock.instant()));
@@ -117,10 +115,8 @@ public class PersonalAccessToken {
     }
 
     @CommandHandler
-    public void handle(DeletePersonalAccessToken command, Actor actor, CredentialPolicy access, PatRegistry registry,
-                       Clock clock) {
+    public void handle(DeletePersonalAccessToken command, Actor actor, CredentialPolicy access, Clock clock) {
         access.ensureMayManageToken(actor, ownerId, tokenId);
-        registry.remove(tokenId);
         apply(new PersonalAccessTokenDeleted(tokenId, ownerId, command.reason(), clock.instant()));
     }
 
@@ -150,27 +146,26 @@ public class PersonalAccessToken {
     }
 
     /** The tenant's hygiene rules as of now; a token unused too long is deleted. */
-    public void review(TenantPolicy policy, PatRegistry registry, Instant now) {
+    public void review(TenantPolicy policy, Instant now) {
         CredentialRules.Review review = CredentialRules.review(facts, true, policy, now);
         review.notices().forEach(AggregateLifecycle::apply);
         if (review.stopBecause() != null) {
-            deleteBySystem(registry, review.stopBecause(), now);
+            deleteBySystem(review.stopBecause(), now);
         }
     }
 
     /** A scanner found one of its secrets: if it was valid, it ends now and the token is deleted. */
-    public boolean reportLeak(ReportLeak report, PatRegistry registry, Instant now) {
+    public boolean reportLeak(ReportLeak report, Instant now) {
         Optional<CredentialLeaked> leak = CredentialRules.leak(facts, report.secretHash(), report.reporterId(),
                 report.sourceUrl(), now);
         leak.ifPresent(leaked -> {
             apply(leaked);
-            deleteBySystem(registry, CredentialRules.leakReason(leaked), now);
+            deleteBySystem(CredentialRules.leakReason(leaked), now);
         });
         return leak.isPresent();
     }
 
-    private void deleteBySystem(PatRegistry registry, String reason, Instant now) {
-        registry.remove(tokenId);
+    private void deleteBySystem(String reason, Instant now) {
         apply(new PersonalAccessTokenDeleted(tokenId, ownerId, reason, now));
     }
 

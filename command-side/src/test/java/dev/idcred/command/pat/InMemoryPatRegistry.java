@@ -4,7 +4,10 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** The registry's contract without a database, for aggregate tests. */
+/**
+ * The registry's contract without a database, for aggregate tests: the names a test gives it ({@link #with}) stand for
+ * the rows the token events of earlier commands left ({@code JdbcPatRegistry}'s handlers).
+ */
 class InMemoryPatRegistry implements PatRegistry {
 
     private record Entry(String ownerId, String nameKey) {
@@ -13,7 +16,7 @@ class InMemoryPatRegistry implements PatRegistry {
     private final Map<String, Entry> byToken = new HashMap<>();
 
     InMemoryPatRegistry with(String ownerId, String tokenId, String name) {
-        record(ownerId, tokenId, name);
+        byToken.put(tokenId, new Entry(ownerId, key(name)));
         return this;
     }
 
@@ -30,25 +33,6 @@ class InMemoryPatRegistry implements PatRegistry {
     public boolean isNameTaken(String ownerId, String name, String exceptTokenId) {
         return byToken.entrySet().stream().anyMatch(e -> !e.getKey().equals(exceptTokenId)
                 && e.getValue().ownerId().equals(ownerId) && e.getValue().nameKey().equals(key(name)));
-    }
-
-    @Override
-    public void record(String ownerId, String tokenId, String name) {
-        byToken.put(tokenId, new Entry(ownerId, key(name)));
-    }
-
-    @Override
-    public void rename(String tokenId, String name) {
-        byToken.computeIfPresent(tokenId, (id, e) -> new Entry(e.ownerId(), key(name)));
-    }
-
-    @Override
-    public void remove(String tokenId) {
-        byToken.remove(tokenId);
-    }
-
-    boolean holds(String tokenId) {
-        return byToken.containsKey(tokenId);
     }
 
     private static String key(String name) {

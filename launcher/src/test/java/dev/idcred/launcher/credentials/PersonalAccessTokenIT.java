@@ -91,6 +91,27 @@ class PersonalAccessTokenIT {
     }
 
     @Test
+    void aDeletedTokenFreesItsPlaceAndItsNameAndARenamedOneItsOldName() {
+        String owner = api.createIdentity(admin, "Ten and one", "USER");
+        var ids = new ArrayList<String>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(api.createPat(admin, owner, "token " + i, null).expect(200).field("id"));
+        }
+        api.createPat(admin, owner, "eleventh", null).expect(400);
+
+        api.delete("/v3/personal-access-tokens/" + ids.get(0), admin).expect(204);
+        api.createPat(admin, owner, "token 0", null).expect(200);
+        api.createPat(admin, owner, "eleventh", null).expect(400);
+
+        api.patch("/v3/personal-access-tokens/" + ids.get(1), admin, List.of(Map.of("op", "replace", "path",
+                "/name", "value", "renamed"))).expect(200);
+        api.patch("/v3/personal-access-tokens/" + ids.get(2), admin, List.of(Map.of("op", "replace", "path",
+                "/name", "value", "token 1"))).expect(200);
+        api.patch("/v3/personal-access-tokens/" + ids.get(3), admin, List.of(Map.of("op", "replace", "path",
+                "/name", "value", "RENAMED"))).expect(409);
+    }
+
+    @Test
     void deletedTokenObtainsNoAccessTokenOnceTheDeleteAnswered() {
         String owner = api.createIdentity(admin, "Deleting owner", "USER");
         Api.Response pat = api.createPat(admin, owner, "short lived", null).expect(200);
