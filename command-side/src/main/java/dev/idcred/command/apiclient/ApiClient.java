@@ -1,6 +1,7 @@
 package dev.idcred.command.apiclient;
 
 import dev.idcred.command.TextRules;
+import dev.idcred.command.credential.Credential;
 import dev.idcred.command.credential.CredentialRules;
 import dev.idcred.command.patch.JsonPatches;
 import dev.idcred.shared.apiclient.ApiClientSettings;
@@ -11,18 +12,14 @@ import dev.idcred.shared.common.DomainException;
 import dev.idcred.shared.common.ErrorCode;
 import dev.idcred.shared.common.KeyTypes;
 import dev.idcred.shared.common.RightsCatalogue;
-import dev.idcred.shared.credential.AccessTokenRevoked;
 import dev.idcred.shared.credential.ApiClientCreated;
 import dev.idcred.shared.credential.ApiClientDeleted;
 import dev.idcred.shared.credential.ApiClientUpdated;
 import dev.idcred.shared.credential.ApiClientUsed;
-import dev.idcred.shared.credential.CredentialEvent;
 import dev.idcred.shared.credential.CredentialFacts;
-import dev.idcred.shared.credential.CredentialLeaked;
+import dev.idcred.shared.credential.CredentialUsed;
 import dev.idcred.shared.credential.CredentialStates;
 import dev.idcred.shared.credential.OwnerFacts;
-import dev.idcred.shared.credential.SecretRotated;
-import dev.idcred.shared.hygiene.ReportLeak;
 import dev.idcred.shared.hygiene.RotateSecret;
 import dev.idcred.shared.hygiene.TenantPolicy;
 import dev.idcred.shared.policy.Actor;
@@ -33,20 +30,23 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
-/** An API client (API key): created by an identity, or with a virtual appliance as its VA key. */
+/**
+ * An API client (API key): created by an identity, or with a virtual appliance as its VA key. What every credential
+ * shares (secrets, reviews, leaks, revoked tokens, usage) is {@link Credential}'s; here are its settings, its key
+ * type and how it stops (disabled).
+ */
 @Aggregate
-public class ApiClient {
+public class ApiClient extends Credential {
 
     static final int MAX_KEY_TYPE_LENGTH = 64;
 
@@ -56,8 +56,6 @@ public class ApiClient {
     private String keyType;
     private ApiClientSettings settings;
     private Instant modifiedAt;
-    /** What the client may do, folded from its events exactly as every other reader folds them. */
-    private CredentialFacts facts;
 
     protected ApiClient() {
     }
@@ -118,14 +116,10 @@ public class ApiClient {
         return details();
     }
 
-    /**
-     * A new secret, the earlier ones valid for a grace period; a VA key's only with its appliance. The new secret goes
-     * to the actor, so it must be one who may hold what the client can do.
-     */
-    public RotateSecret.Rotation rotate(RotateSecret command, Actor actor, CredentialPolicy access,
-                                        CredentialStates states, TenantPolicy policy, Instant now) {
+    /** A VA key's secret is rotated only with its appliance. */
+    @Override
+    protected void ensureMayRotate(Actor actor, CredentialPolicy access) {
         ensureNotVirtualApplianceKey(keyType, "rotated");
-        return rotateSecret(command, actor, access, states, policy, now);
     }
 
     /** The appliance's own rotation renews its key's secret. */
@@ -134,38 +128,9 @@ public class ApiClient {
         return rotateSecret(command, actor, access, states, policy, now);
     }
 
-    private RotateSecret.Rotation rotateSecret(RotateSecret command, Actor actor, CredentialPolicy access,
-                                               CredentialStates states, TenantPolicy policy, Instant now) {
-        OwnerFacts owner = owner(states);
-        access.ensureMayTakeOver(actor, owner);
-        access.ensureMayHand(actor, settings.scope(), owner);
-        SecretRotated rotated = CredentialRules.rotation(facts, command, policy, now);
-        apply(rotated);
-        return new RotateSecret.Rotation(clientId, rotated.version(), rotated.previousValidUntil(),
-                rotated.expiresAt());
-    }
-
-    /** The tenant's hygiene rules as of now; a client unused too long is disabled. */
-    public void review(TenantPolicy policy, Instant now) {
-        CredentialRules.Review review = CredentialRules.review(facts, settings.enabled(), policy, now);
-        review.notices().forEach(AggregateLifecycle::apply);
-        if (review.stopBecause() != null) {
-            disable(review.stopBecause(), now);
-        }
-    }
-
-    /** A scanner found one of its secrets: if it was valid, it ends now and the client is disabled. */
-    public boolean reportLeak(ReportLeak report, Instant now) {
-        Optional<CredentialLeaked> leak = CredentialRules.leak(facts, report.secretHash(), report.reporterId(),
-                report.sourceUrl(), now);
-        leak.ifPresent(leaked -> {
-            apply(leaked);
-            disable(CredentialRules.leakReason(leaked), now);
-        });
-        return leak.isPresent();
-    }
-
-    private void disable(String reason, Instant now) {
+    /** A client unused too long, or whose secret leaked, is disabled (it stays, and its owner may enable it). */
+    @Override
+    protected void stop(String reason, Instant now) {
         if (settings.enabled()) {
             apply(new ApiClientUpdated(clientId, ApiClientPolicy.disabled(settings), now, reason));
         }
@@ -182,19 +147,34 @@ public class ApiClient {
         apply(new ApiClientDeleted(clientId, ownerId, keyType, deletedAt));
     }
 
-    /** Stops one of the credential's access tokens before it expires (RFC 7009); the log keeps who and why. */
-    public void revokeAccessToken(String jti, Instant expiresAt, String reason, Instant now) {
-        apply(new AccessTokenRevoked(clientId, ownerId, jti, expiresAt, reason, now));
+    @Override
+    protected String credentialId() {
+        return clientId;
     }
 
-    /** Records a minute's tally of tokens obtained (the token endpoint sends at most two a minute per instance). */
-    public void recordUsage(Instant usedAt, Usage usage) {
-        apply(new ApiClientUsed(clientId, usedAt, usage));
+    @Override
+    protected String ownerId() {
+        return ownerId;
     }
 
-    private OwnerFacts owner(CredentialStates states) {
-        return states.identity(ownerId).orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND,
-                "No such API client: " + clientId));
+    @Override
+    protected List<String> scope() {
+        return settings.scope();
+    }
+
+    @Override
+    protected boolean enabled() {
+        return settings.enabled();
+    }
+
+    @Override
+    protected CredentialUsed used(Instant usedAt, Usage usage) {
+        return new ApiClientUsed(clientId, usedAt, usage);
+    }
+
+    @Override
+    protected DomainException notFound() {
+        return notFound("API client", clientId);
     }
 
     private static void ensureCreatorMayOwnApiClients(OwnerFacts creator) {
@@ -230,12 +210,6 @@ public class ApiClient {
     void on(ApiClientUpdated event) {
         settings = event.settings();
         modifiedAt = event.modifiedAt();
-        facts = CredentialFacts.fold(facts, event);
-    }
-
-    /** Usage, secrets, revoked tokens and hygiene notices: what the facts hold. */
-    @EventSourcingHandler
-    void on(CredentialEvent event) {
         facts = CredentialFacts.fold(facts, event);
     }
 

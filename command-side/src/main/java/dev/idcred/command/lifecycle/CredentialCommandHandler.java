@@ -1,6 +1,7 @@
 package dev.idcred.command.lifecycle;
 
 import dev.idcred.command.apiclient.ApiClient;
+import dev.idcred.command.credential.Credential;
 import dev.idcred.command.pat.PersonalAccessToken;
 import dev.idcred.shared.credential.CredentialStates;
 import dev.idcred.shared.hygiene.ReportLeak;
@@ -22,7 +23,8 @@ import java.util.function.Function;
 
 /**
  * The commands that concern a credential whatever its kind (usage, a revoked token, a new secret, the tenant's
- * hygiene rules, a leak), each routed to the aggregate of the credential's kind.
+ * hygiene rules, a leak): each loads the aggregate of the credential's kind and asks its {@link Credential}
+ * lifecycle, which both kinds share.
  */
 @Component
 class CredentialCommandHandler {
@@ -42,19 +44,15 @@ class CredentialCommandHandler {
 
     @CommandHandler
     public void handle(RecordUsage command) {
-        on(command.credentialId(), command.kind(),
-                client -> run(() -> client.recordUsage(command.usedAt(), command.usage())),
-                token -> run(() -> token.recordUsage(command.usedAt(), command.usage())));
+        on(command.credentialId(), command.kind(), credential -> run(() -> credential.recordUsage(command.usedAt(),
+                command.usage())));
     }
 
     @CommandHandler
     public void handle(RevokeAccessToken command) {
         Instant now = clock.instant();
-        on(command.credentialId(), command.kind(),
-                client -> run(() -> client.revokeAccessToken(command.jti(), command.expiresAt(), command.reason(),
-                        now)),
-                token -> run(() -> token.revokeAccessToken(command.jti(), command.expiresAt(), command.reason(),
-                        now)));
+        on(command.credentialId(), command.kind(), credential -> run(() -> credential.revokeAccessToken(command.jti(),
+                command.expiresAt(), command.reason(), now)));
     }
 
     @CommandHandler
@@ -62,30 +60,28 @@ class CredentialCommandHandler {
                                         CredentialStates states) {
         Instant now = clock.instant();
         return on(command.credentialId(), command.kind(),
-                client -> client.rotate(command, actor, access, states, policy, now),
-                token -> token.rotate(command, actor, access, states, policy, now));
+                credential -> credential.rotate(command, actor, access, states, policy, now));
     }
 
     @CommandHandler
     public void handle(ReviewCredential command) {
         Instant now = clock.instant();
-        on(command.credentialId(), command.kind(), client -> run(() -> client.review(policy, now)),
-                token -> run(() -> token.review(policy, now)));
+        on(command.credentialId(), command.kind(), credential -> run(() -> credential.review(policy, now)));
     }
 
     @CommandHandler
     public boolean handle(ReportLeak command) {
         Instant now = clock.instant();
-        return on(command.credentialId(), command.kind(), client -> client.reportLeak(command, now),
-                token -> token.reportLeak(command, now));
+        return on(command.credentialId(), command.kind(), credential -> credential.reportLeak(command, now));
     }
 
-    private <R> R on(String credentialId, CredentialKind kind, Function<ApiClient, R> onClient,
-                     Function<PersonalAccessToken, R> onToken) {
-        return switch (kind) {
-            case API_CLIENT -> apiClients.load(credentialId).invoke(onClient);
-            case PERSONAL_ACCESS_TOKEN -> tokens.load(credentialId).invoke(onToken);
+    /** Loads the credential from the repository of its kind; what follows is the same for every kind. */
+    private <R> R on(String credentialId, CredentialKind kind, Function<Credential, R> action) {
+        Repository<? extends Credential> repository = switch (kind) {
+            case API_CLIENT -> apiClients;
+            case PERSONAL_ACCESS_TOKEN -> tokens;
         };
+        return repository.load(credentialId).invoke(action::apply);
     }
 
     private static Void run(Runnable action) {

@@ -2,25 +2,21 @@ package dev.idcred.command.pat;
 
 import dev.idcred.command.ScopeRules;
 import dev.idcred.command.TextRules;
+import dev.idcred.command.credential.Credential;
 import dev.idcred.command.credential.CredentialRules;
 import dev.idcred.command.patch.JsonPatches;
 import dev.idcred.shared.common.DomainException;
 import dev.idcred.shared.common.ErrorCode;
 import dev.idcred.shared.common.Limits;
 import dev.idcred.shared.common.RightsCatalogue;
-import dev.idcred.shared.credential.AccessTokenRevoked;
-import dev.idcred.shared.credential.CredentialEvent;
 import dev.idcred.shared.credential.CredentialFacts;
-import dev.idcred.shared.credential.CredentialLeaked;
+import dev.idcred.shared.credential.CredentialUsed;
 import dev.idcred.shared.credential.CredentialStates;
 import dev.idcred.shared.credential.OwnerFacts;
 import dev.idcred.shared.credential.PersonalAccessTokenCreated;
 import dev.idcred.shared.credential.PersonalAccessTokenDeleted;
 import dev.idcred.shared.credential.PersonalAccessTokenUpdated;
 import dev.idcred.shared.credential.PersonalAccessTokenUsed;
-import dev.idcred.shared.credential.SecretRotated;
-import dev.idcred.shared.hygiene.ReportLeak;
-import dev.idcred.shared.hygiene.RotateSecret;
 import dev.idcred.shared.hygiene.TenantPolicy;
 import dev.idcred.shared.pat.CreatePersonalAccessToken;
 import dev.idcred.shared.pat.DeletePersonalAccessToken;
@@ -33,24 +29,23 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 /**
- * A personal access token. The two rules that span an owner's tokens (at most ten, names unique) are checked
+ * A personal access token: what every credential shares is {@link Credential}'s; here are its name and scope, who may
+ * manage it, and how it stops (deleted). The two rules that span an owner's tokens (at most ten, names unique) are checked
  * against the {@link PatRegistry}, which serialises an owner's changes inside the command's transaction.
  */
 @Aggregate
-public class PersonalAccessToken {
+public class PersonalAccessToken extends Credential {
 
     static final int MAX_TOKENS_PER_OWNER = 10;
     static final int DEFAULT_ACCESS_TOKEN_VALIDITY_SECONDS = 43_200;
@@ -62,8 +57,6 @@ public class PersonalAccessToken {
     private String name;
     private List<String> scope;
     private int accessTokenValiditySeconds;
-    /** What the token may do, folded from its events exactly as every other reader folds them. */
-    private CredentialFacts facts;
 
     protected PersonalAccessToken() {
     }
@@ -120,53 +113,46 @@ public class PersonalAccessToken {
         apply(new PersonalAccessTokenDeleted(tokenId, ownerId, command.reason(), clock.instant()));
     }
 
-    /** Stops one of the credential's access tokens before it expires (RFC 7009); the log keeps who and why. */
-    public void revokeAccessToken(String jti, Instant expiresAt, String reason, Instant now) {
-        apply(new AccessTokenRevoked(tokenId, ownerId, jti, expiresAt, reason, now));
-    }
-
-    /** Records a minute's tally of tokens obtained (the token endpoint sends at most two a minute per instance). */
-    public void recordUsage(Instant usedAt, Usage usage) {
-        apply(new PersonalAccessTokenUsed(tokenId, usedAt, usage));
-    }
-
-    /**
-     * A new secret, the earlier ones valid for a grace period; its expiry renewed under a maximum lifetime. The new
-     * secret goes to the actor, so it must be one who may hold what the token can do.
-     */
-    public RotateSecret.Rotation rotate(RotateSecret command, Actor actor, CredentialPolicy access,
-                                        CredentialStates states, TenantPolicy policy, Instant now) {
+    /** Only someone who may manage the owner's tokens rotates one; to others it is not found. */
+    @Override
+    protected void ensureMayRotate(Actor actor, CredentialPolicy access) {
         access.ensureMayManageToken(actor, ownerId, tokenId);
-        OwnerFacts owner = owner(states);
-        access.ensureMayTakeOver(actor, owner);
-        access.ensureMayHand(actor, scope, owner);
-        SecretRotated rotated = CredentialRules.rotation(facts, command, policy, now);
-        apply(rotated);
-        return new RotateSecret.Rotation(tokenId, rotated.version(), rotated.previousValidUntil(), rotated.expiresAt());
     }
 
-    /** The tenant's hygiene rules as of now; a token unused too long is deleted. */
-    public void review(TenantPolicy policy, Instant now) {
-        CredentialRules.Review review = CredentialRules.review(facts, true, policy, now);
-        review.notices().forEach(AggregateLifecycle::apply);
-        if (review.stopBecause() != null) {
-            deleteBySystem(review.stopBecause(), now);
-        }
-    }
-
-    /** A scanner found one of its secrets: if it was valid, it ends now and the token is deleted. */
-    public boolean reportLeak(ReportLeak report, Instant now) {
-        Optional<CredentialLeaked> leak = CredentialRules.leak(facts, report.secretHash(), report.reporterId(),
-                report.sourceUrl(), now);
-        leak.ifPresent(leaked -> {
-            apply(leaked);
-            deleteBySystem(CredentialRules.leakReason(leaked), now);
-        });
-        return leak.isPresent();
-    }
-
-    private void deleteBySystem(String reason, Instant now) {
+    /** A token unused too long, or whose secret leaked, is deleted by the system. */
+    @Override
+    protected void stop(String reason, Instant now) {
         apply(new PersonalAccessTokenDeleted(tokenId, ownerId, reason, now));
+    }
+
+    @Override
+    protected String credentialId() {
+        return tokenId;
+    }
+
+    @Override
+    protected String ownerId() {
+        return ownerId;
+    }
+
+    @Override
+    protected List<String> scope() {
+        return scope;
+    }
+
+    @Override
+    protected boolean enabled() {
+        return true;
+    }
+
+    @Override
+    protected CredentialUsed used(Instant usedAt, Usage usage) {
+        return new PersonalAccessTokenUsed(tokenId, usedAt, usage);
+    }
+
+    @Override
+    protected DomainException notFound() {
+        return notFound("personal access token", tokenId);
     }
 
     /** The seed: each user can have up to 10 personal access tokens. */
@@ -191,11 +177,6 @@ public class PersonalAccessToken {
             throw new DomainException(ErrorCode.FORBIDDEN,
                     "The tenant access of " + owner.identityId() + " has expired");
         }
-    }
-
-    private OwnerFacts owner(CredentialStates states) {
-        return states.identity(ownerId).orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND,
-                "No such personal access token: " + tokenId));
     }
 
     private static String validName(String name) {
@@ -232,12 +213,6 @@ public class PersonalAccessToken {
     void on(PersonalAccessTokenUpdated event) {
         name = event.name();
         scope = event.scope();
-        facts = CredentialFacts.fold(facts, event);
-    }
-
-    /** Usage, secrets, revoked tokens and hygiene notices: what the facts hold. */
-    @EventSourcingHandler
-    void on(CredentialEvent event) {
         facts = CredentialFacts.fold(facts, event);
     }
 
