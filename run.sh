@@ -7,6 +7,9 @@
 #   ./run.sh query-side      the query side alone (needs POSTGRES_URL, MONGODB_URI, JWK_SET_URI)
 #   ./run.sh console         the admin console alone (needs CONSOLE_API_URL, the service's base URL)
 #   ./run.sh prepare         builds and prepares the faster start (below), then exits without starting anything
+#   ./run.sh verify-export FILE [--keys JWKS]
+#                            checks an audit export (GET /v3/audit-exports) without the service: intact, or where it
+#                            breaks; with the key set saved from /oauth/jwks, its checkpoints' signatures too
 # Every variable is described in the README's "Running it".
 #
 # It runs on a JDK 25 or later, found by itself (JAVA_HOME, PATH, the usual install folders; tools/jdk.sh), and says

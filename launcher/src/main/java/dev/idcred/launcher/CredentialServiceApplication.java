@@ -1,6 +1,7 @@
 package dev.idcred.launcher;
 
 import dev.idcred.command.CommandSideApplication;
+import dev.idcred.command.evidence.ExportVerifier;
 import dev.idcred.console.ConsoleApplication;
 import dev.idcred.query.QuerySideApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,7 +13,8 @@ import java.util.Arrays;
  * The credential service. With no mode, the whole service in one process: both sides over the embedded stores (or
  * external ones). The other modes run one part each, for the production topology without containers:
  * {@code stores} (the embedded PostgreSQL and MongoDB wire-protocol server alone, on fixed ports, for several side
- * processes to share), {@code command-side}, {@code query-side} and {@code console}.
+ * processes to share), {@code command-side}, {@code query-side} and {@code console}. And one that starts nothing:
+ * {@code verify-export FILE [--keys JWKS]} checks an audit export ({@link ExportVerifier}).
  */
 @SpringBootApplication(scanBasePackages = "dev.idcred")
 public class CredentialServiceApplication {
@@ -27,9 +29,10 @@ public class CredentialServiceApplication {
                 case "command-side" -> CommandSideApplication.main(rest);
                 case "query-side" -> QuerySideApplication.main(rest);
                 case "console" -> ConsoleApplication.main(rest);
+                case "verify-export" -> ExportVerifier.main(rest);
                 default -> {
                     System.err.println("Unknown mode '" + mode + "': run with no mode, or stores, command-side,"
-                            + " query-side or console");
+                            + " query-side, console or verify-export");
                     System.exit(2);
                 }
             }

@@ -1,11 +1,14 @@
 package dev.idcred.launcher.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idcred.launcher.support.Api;
 import dev.idcred.launcher.support.Pages;
 import dev.idcred.launcher.support.RunningService;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -163,6 +166,7 @@ class OpenApiIT {
                 () -> api.delete("/v3/virtual-appliances/" + applianceId, admin));
         happyPaths.put("GET /v3/rights-catalogue", () -> api.get("/v3/rights-catalogue", admin));
         happyPaths.put("GET /v3/audit-events", () -> api.get("/v3/audit-events?subjectId=" + owner, admin));
+        happyPaths.put("GET /v3/audit-exports", () -> api.get("/v3/audit-exports?limit=50", admin));
         happyPaths.put("POST /v3/oauth-clients/{id}/secret", () -> api.post("/v3/oauth-clients/" + clientId
                 + "/secret", admin, Map.of("gracePeriodSeconds", 60)));
         happyPaths.put("GET /v3/oauth-clients/{id}/secrets",
@@ -209,6 +213,17 @@ class OpenApiIT {
                 mismatches.add(operation + " answered an undocumented " + response.status() + ": " + response.text());
                 return;
             }
+            if (response.headers().firstValue("Content-Type").orElse("").startsWith("application/x-ndjson")) {
+                // JSON Lines: every line has the shape documented for one line.
+                JsonNode line = documented.path("content").path("application/x-ndjson").path("schema");
+                if (line.isMissingNode()) {
+                    mismatches.add(operation + " answered JSON Lines its documentation has no schema for");
+                    return;
+                }
+                response.text().lines().filter(text -> !text.isBlank())
+                        .forEach(text -> checkShape(json(text), line, operation + " line", mismatches));
+                return;
+            }
             JsonNode schema = documented.path("content").path("application/json").path("schema");
             if (!response.text().isEmpty()) {
                 if (schema.isMissingNode()) {
@@ -223,6 +238,14 @@ class OpenApiIT {
         api.get("/v3/webhooks", admin).expect(200).body().findValuesAsText("id")
                 .forEach(id -> api.delete("/v3/webhooks/" + id, admin).expect(204));
         assertThat(mismatches).isEmpty();
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private TreeSet<String> documentedOperations() {

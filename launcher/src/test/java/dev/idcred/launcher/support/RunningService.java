@@ -39,10 +39,11 @@ public final class RunningService implements AutoCloseable {
         if (shared == null) {
             // The tests call from loopback; trusting it as a proxy lets them play clients behind it (X-Forwarded-For).
             // Usage is tallied every two seconds instead of every minute, so tests see every token counted; webhooks
-            // may target the tests' own loopback receivers.
+            // may target the tests' own loopback receivers; the log's chain is signed every second, not every minute.
             shared = start(newDataDir(), "--credentials.network.trusted-proxies=" + TRUSTED_PROXY,
                     "--credentials.usage.tally-period=PT2S", "--credentials.webhooks.allow-loopback=true",
-                    "--credentials.webhooks.first-retry=PT0.5S", "--credentials.webhooks.dispatch-interval=PT0.2S");
+                    "--credentials.webhooks.first-retry=PT0.5S", "--credentials.webhooks.dispatch-interval=PT0.2S",
+                    "--credentials.evidence.checkpoint-interval=PT1S");
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
         }
         return shared;
